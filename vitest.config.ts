@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects: pure domain rules, database-backed server tests (PGlite, or PostgreSQL when
+// DATABASE_URL is set) and browser tests in Debian's Chromium (`npm run test:browser`).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/domain/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'db',
+          include: ['src/server/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/db/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          // Each test file opens its own database; two workers keep the 2-core machine responsive.
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
