@@ -43,19 +43,25 @@ export const STATUTS = [
 ] as const;
 export type StatutCode = (typeof STATUTS)[number]['code'];
 
-export const NON_RENSEIGNE = { code: 'non-renseigne', label: 'Non renseigné', short: 'Non renseigné' } as const;
+export const NON_RENSEIGNE = {
+  code: 'non-renseigne',
+  label: 'Non renseigné',
+  short: 'Non renseigné',
+} as const;
 /** Every status as it appears in reports, « Non renseigné » last. */
 export const STATUTS_REPORTED = [...STATUTS, NON_RENSEIGNE] as const;
 export type StatutReportedCode = StatutCode | typeof NON_RENSEIGNE.code;
 
-const byCode = <T extends { code: string }>(list: readonly T[]) => new Map(list.map((item) => [item.code, item]));
+const byCode = <T extends { code: string }>(list: readonly T[]) =>
+  new Map(list.map((item) => [item.code, item]));
 const axesByCode = byCode(AXES);
 const thematiquesByCode = byCode(THEMATIQUES);
 const statutsByCode = byCode(STATUTS_REPORTED);
 
 export const isAxe = (code: string): code is AxeCode => axesByCode.has(code);
 export const isThematique = (code: string): code is ThematiqueCode => thematiquesByCode.has(code);
-export const isStatut = (code: string): code is StatutCode => code !== NON_RENSEIGNE.code && statutsByCode.has(code);
+export const isStatut = (code: string): code is StatutCode =>
+  code !== NON_RENSEIGNE.code && statutsByCode.has(code);
 
 export const axeLabel = (code: string): string => axesByCode.get(code)?.label ?? code;
 export const thematiqueLabel = (code: string): string => thematiquesByCode.get(code)?.label ?? code;
