@@ -61,10 +61,14 @@ export const WEIGHTS = {
 const STATUS_RANK = { ouverte: 0, 'a-venir': 1, fermee: 2 } as const;
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-/** Precomputed lookups of a catalogue: offers per thématique and per axe. Built once per offers array. */
+/**
+ * Precomputed lookups of a catalogue, built once per offers array: offers per thématique and per
+ * axe, and each offer's place in the tie-break order (French collation is the slow part of sorting).
+ */
 interface CatalogueIndex {
   byThematique: Map<ThematiqueCode, Offer[]>;
   byAxe: Map<AxeCode, Offer[]>;
+  order: Map<Offer, number>;
 }
 
 const indexes = new WeakMap<readonly Offer[], CatalogueIndex>();
@@ -72,11 +76,13 @@ const indexes = new WeakMap<readonly Offer[], CatalogueIndex>();
 function indexOf(offers: readonly Offer[]): CatalogueIndex {
   let index = indexes.get(offers);
   if (index) return index;
-  index = { byThematique: new Map(), byAxe: new Map() };
+  index = { byThematique: new Map(), byAxe: new Map(), order: new Map() };
   for (const offer of offers) {
     for (const code of offer.regles.thematiques) push(index.byThematique, code, offer);
     for (const code of offer.regles.axes) push(index.byAxe, code, offer);
   }
+  const sorted = [...offers].sort(compareOffers);
+  for (let rank = 0; rank < sorted.length; rank++) index.order.set(sorted[rank]!, rank);
   indexes.set(offers, index);
   return index;
 }
@@ -142,14 +148,18 @@ function scoreOffer(offer: Offer, action: ActionNeed, options: MatchOptions): Of
 
 const frDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-/** Best first: score, then open before upcoming before closed, then title, then slug. */
-export function compareMatches(a: OfferMatch, b: OfferMatch): number {
+/** Tie-break between two offers: open before upcoming before closed, then title (French order), then slug. */
+export function compareOffers(a: Offer, b: Offer): number {
   return (
-    b.score - a.score ||
-    STATUS_RANK[a.offer.statut] - STATUS_RANK[b.offer.statut] ||
-    collator.compare(a.offer.titre, b.offer.titre) ||
-    (a.offer.slug < b.offer.slug ? -1 : a.offer.slug > b.offer.slug ? 1 : 0)
+    STATUS_RANK[a.statut] - STATUS_RANK[b.statut] ||
+    collator.compare(a.titre, b.titre) ||
+    (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
   );
+}
+
+/** Best first: score, then the offers' tie-break order. */
+export function compareMatches(a: OfferMatch, b: OfferMatch): number {
+  return b.score - a.score || compareOffers(a.offer, b.offer);
 }
 
 /** The offers that fit one action, ranked, each with its French reasons. An abandoned action gets none. */
@@ -169,7 +179,8 @@ export function matchOffers(
     const match = scoreOffer(offer, action, options);
     if (match) matches.push(match);
   }
-  return matches.sort(compareMatches);
+  const { order } = index;
+  return matches.sort((a, b) => b.score - a.score || order.get(a.offer)! - order.get(b.offer)!);
 }
 
 export interface PlanOfferMatch<A extends ActionNeed> {
@@ -213,10 +224,6 @@ export function matchPlan<A extends ActionNeed>(
   for (const entry of result) entry.actions.sort((a, b) => b.score - a.score); // stable: plan order on ties
   return result.sort(
     (a, b) =>
-      b.actions.length - a.actions.length ||
-      b.bestScore - a.bestScore ||
-      STATUS_RANK[a.offer.statut] - STATUS_RANK[b.offer.statut] ||
-      collator.compare(a.offer.titre, b.offer.titre) ||
-      (a.offer.slug < b.offer.slug ? -1 : a.offer.slug > b.offer.slug ? 1 : 0),
+      b.actions.length - a.actions.length || b.bestScore - a.bestScore || compareOffers(a.offer, b.offer),
   );
 }
