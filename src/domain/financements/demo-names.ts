@@ -298,3 +298,14 @@ export function fictionalPhone(random: Random): string {
   const pair = () => String(random.int(0, 99)).padStart(2, '0');
   return `${prefix} ${pair()} ${pair()}`;
 }
+
+/**
+ * « de » before a place name, with French elision and contraction: « de Flers », « d'Uxegney »,
+ * « du Havre », « des Ulis ». (Aspirated h is rare in commune names and not handled.)
+ */
+export function ofPlace(name: string): string {
+  if (/^Le /.test(name)) return `du ${name.slice(3)}`;
+  if (/^Les /.test(name)) return `des ${name.slice(4)}`;
+  if (/^[AEIOUYÉÈÊÂÎÔH]/i.test(name)) return `d'${name}`;
+  return `de ${name}`;
+}

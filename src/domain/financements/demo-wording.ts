@@ -2,26 +2,26 @@
 // dashboard reads like the programme's own examples without naming any real company.
 
 import type { Random } from '../shared/random';
-import { SURNAMES } from './demo-names';
+import { ofPlace, SURNAMES } from './demo-names';
 import type { FiliereCode } from './vocabulary';
 
 const COMPANY_PATTERNS: readonly ((surname: string, commune: string) => string)[] = [
   (s) => `${s} Industries`,
   (s) => `Ateliers ${s}`,
-  (_, c) => `Forges de ${c}`,
+  (_, c) => `Forges ${ofPlace(c)}`,
   (s) => `${s} & Fils`,
   (s) => `Plasturgie ${s}`,
-  (_, c) => `Scierie de ${c}`,
+  (_, c) => `Scierie ${ofPlace(c)}`,
   (s) => `${s} Recyclage`,
-  (_, c) => `Textiles de ${c}`,
+  (_, c) => `Textiles ${ofPlace(c)}`,
   (s) => `Métallerie ${s}`,
   (s) => `Composites ${s}`,
-  (_, c) => `Fonderie de ${c}`,
+  (_, c) => `Fonderie ${ofPlace(c)}`,
   (s) => `${s} Emballages`,
-  (_, c) => `Mécanique de précision de ${c}`,
+  (_, c) => `Mécanique de précision ${ofPlace(c)}`,
   (s) => `Menuiseries ${s}`,
   (s) => `Laboratoires ${s}`,
-  (_, c) => `Conserverie de ${c}`,
+  (_, c) => `Conserverie ${ofPlace(c)}`,
 ];
 
 const LEGAL_FORMS = ['SAS', 'SAS', 'SAS', 'SA', 'SARL', ''] as const;

@@ -8,13 +8,21 @@
 
 import { normalizeText } from '../shared/text';
 
-/** One import error. `message` is a complete French sentence that can be shown as it is. */
+/**
+ * One import error, the same shape as the action-plan importer's: `message` says what is wrong and
+ * what was expected; `formatImportError` prefixes the line and the column.
+ */
 export interface ImportError {
   /** Line in the file: the header is line 1, the first data row line 2 (unless told otherwise). */
   line: number;
   /** The column as the file names it (or its expected French header when the column is missing). */
   column: string;
   message: string;
+}
+
+/** « Ligne 12, colonne « Maturité » : valeur « bientôt » inconnue ; attendu l'un de : … » */
+export function formatImportError(error: ImportError): string {
+  return `Ligne ${error.line}, colonne « ${error.column} » : ${error.message}`;
 }
 
 export interface ImportResult<T> {
@@ -33,9 +41,36 @@ export interface ColumnDef<K extends string = string> {
 
 export type RawRow = Readonly<Record<string, unknown>>;
 
+/** A sheet as arrays: the header row, then the data rows (what csv-parse without `columns` gives). */
+export interface TableInput {
+  headers: readonly unknown[];
+  rows: readonly (readonly unknown[])[];
+}
+
+/** Rows as records keyed by header (csv-parse with `columns: true`), or as a table. */
+export type RowsInput = readonly RawRow[] | TableInput;
+
 export interface ImportOptions {
   /** Line number of the first data row (default 2: one header line). */
   firstLine?: number;
+  /** Line in the file of each data row, when a CSV cell spans several lines (overrides `firstLine`). */
+  lineNumbers?: readonly number[];
+}
+
+/** Table → records; a repeated header keeps its first column, later ones are suffixed « (2) », « (3) »… */
+export function tableToRecords(table: TableInput): RawRow[] {
+  const keys = tableHeaderKeys(table.headers);
+  return table.rows.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i]])));
+}
+
+function tableHeaderKeys(headers: readonly unknown[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((header) => {
+    const text = cellText(header) ?? '';
+    const count = (seen.get(text) ?? 0) + 1;
+    seen.set(text, count);
+    return count === 1 ? text : `${text} (${count})`;
+  });
 }
 
 /** Where each known column sits in the file: key → the file's own header. */
@@ -224,26 +259,28 @@ export function matchVocabulary<C extends string>(
  * errors at the right line and column. Rows whose cells are all empty are skipped.
  */
 export function importRows<K extends string, T>(
-  rows: readonly RawRow[],
+  input: RowsInput,
   columns: readonly ColumnDef<K>[],
   readRow: (cells: Cells<K>, line: number) => T | undefined,
   options: ImportOptions = {},
 ): ImportResult<T> {
   const errors: ImportError[] = [];
   const items: T[] = [];
+  const rows = 'headers' in input ? tableToRecords(input) : (input as readonly RawRow[]);
+  const headers = 'headers' in input ? tableHeaderKeys(input.headers) : headersOf(rows);
   const headerLine = (options.firstLine ?? 2) - 1;
-  const { map, missing } = matchColumns(headersOf(rows), columns);
+  const { map, missing } = matchColumns(headers, columns);
   for (const column of missing) {
     const accepted = [column.label, ...(column.synonyms ?? [])].map(quote).join(', ');
     errors.push({
       line: headerLine,
       column: column.label,
-      message: `Ligne ${headerLine}, colonne ${quote(column.label)} : colonne obligatoire absente ; en-têtes acceptés : ${accepted}.`,
+      message: `colonne obligatoire absente ; en-têtes acceptés : ${accepted}`,
     });
   }
   if (missing.length > 0) return { items, errors };
   rows.forEach((row, index) => {
-    const line = (options.firstLine ?? 2) + index;
+    const line = options.lineNumbers?.[index] ?? (options.firstLine ?? 2) + index;
     if (Object.values(row).every((value) => cellText(value) === null)) return;
     const cells = new Cells(row, map, columns, line, errors);
     const before = errors.length;
@@ -278,11 +315,7 @@ export class Cells<K extends string> {
   }
 
   error(key: K, what: string): undefined {
-    this.errors.push({
-      line: this.line,
-      column: this.columnName(key),
-      message: `Ligne ${this.line}, colonne ${quote(this.columnName(key))} : ${what}.`,
-    });
+    this.errors.push({ line: this.line, column: this.columnName(key), message: what });
     return undefined;
   }
 

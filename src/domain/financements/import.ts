@@ -10,7 +10,7 @@ import {
   type ImportResult,
   importRows,
   quote,
-  type RawRow,
+  type RowsInput,
 } from './import-kit';
 import type { PlaceLookup } from './places';
 import type { Laureate, RebondMission } from './types';
@@ -106,7 +106,7 @@ export interface LaureateImportResult extends ImportResult<Laureate> {
   horsTi: { line: number; beneficiaire: string; communeInsee: string; communeNom: string }[];
 }
 
-export function parseLaureateRows(rows: readonly RawRow[], ctx: LaureateImportContext): LaureateImportResult {
+export function parseLaureateRows(rows: RowsInput, ctx: LaureateImportContext): LaureateImportResult {
   const horsTi: LaureateImportResult['horsTi'] = [];
   const result = importRows(
     rows,
@@ -152,7 +152,8 @@ function readLaureate(
   const filiere = cells.choice('filiere', FILIERES);
   const attenuationClimat = cells.boolean('attenuationClimat');
   const economieCirculaire = cells.boolean('economieCirculaire');
-  const annee = cells.has('annee') || ctx.annee === undefined ? cells.year('annee', { required: true }) : ctx.annee;
+  const annee =
+    cells.has('annee') || ctx.annee === undefined ? cells.year('annee', { required: true }) : ctx.annee;
   if (
     typeof subvention === 'number' &&
     typeof investissement === 'number' &&
@@ -314,7 +315,7 @@ export interface RebondMissionImportContext extends ImportOptions {
 }
 
 export function parseRebondMissionRows(
-  rows: readonly RawRow[],
+  rows: RowsInput,
   ctx: RebondMissionImportContext,
 ): ImportResult<RebondMission> {
   return importRows(
