@@ -149,7 +149,8 @@ class Errors {
   }
 }
 
-function checkYears(years: number[], what: string, options: ImportOptions, errors: Errors) {
+/** `what` names the figures for the column (« effectifs salariés »), `ofWhat` after « pas » (« d'effectifs salariés »). */
+function checkYears(years: number[], what: string, ofWhat: string, options: ImportOptions, errors: Errors) {
   for (const year of years) {
     if (year < FIRST_PUBLISHED_YEAR || (options.maxYear !== undefined && year > options.maxYear)) {
       errors.add(
@@ -159,7 +160,7 @@ function checkYears(years: number[], what: string, options: ImportOptions, error
   }
   if (options.year !== undefined && !years.includes(options.year)) {
     errors.add(
-      `Le fichier ne contient pas de ${what} pour ${options.year} : années présentes ${years.length ? `de ${Math.min(...years)} à ${Math.max(...years)}` : 'aucune'}.`,
+      `Le fichier ne contient pas ${ofWhat} pour ${options.year} : années présentes ${years.length ? `de ${Math.min(...years)} à ${Math.max(...years)}` : 'aucune'}.`,
     );
   }
 }
@@ -208,7 +209,7 @@ export function parseUrssafCommuneApe(
   }
   const years = yearHeaders.map((y) => y.year);
   const errors = new Errors();
-  checkYears(years, 'effectifs salariés', options, errors);
+  checkYears(years, 'effectifs salariés', "d'effectifs salariés", options, errors);
   if (errors.any) return { ok: false, errors: errors.done() };
 
   const sectorHeader = findHeader(index, ['grand secteur d activite']);
@@ -399,6 +400,7 @@ export function parseDaresDemandeursCommunes(
   checkYears(
     [...yearsSeen].sort((a, b) => a - b),
     "demandeurs d'emploi",
+    "de demandeurs d'emploi",
     { ...options, year: undefined },
     errors,
   );
