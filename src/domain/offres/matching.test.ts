@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Action } from '../actions/action';
 import { AXES, STATUTS, THEMATIQUES, thematiqueAxe } from '../actions/vocabulary';
 import { createRandom } from '../shared/random';
 import type { Offer, OfferRules } from './catalogue';
@@ -83,6 +84,35 @@ describe('matchOffers', () => {
     const [unknown] = matchOffers({ ...friche, statut: null }, [studies]);
     expect(unknown?.reasons).toEqual(['axe Foncier industriel']);
     expect(unknown?.score).toBe(WEIGHTS.axe);
+  });
+
+  it('words a transversal fit plainly', () => {
+    const [match] = matchOffers({ axe: 'transversal', thematiques: [], statut: 'amont' }, [
+      offer('animation', { axes: ['transversal'], statuts: ['amont'] }),
+    ]);
+    expect(match?.reasons).toEqual(['action transversale, au stade Amont / action à initier']);
+  });
+
+  it('takes the action sheets of the actions module as they are', () => {
+    const sheet: Action = {
+      tiId: 'ti-1',
+      title: 'Reconvertir la friche Dupont',
+      description: null,
+      axe: 'foncier',
+      thematiques: ['requalification-friche'],
+      statut: 'etude',
+      owner: 'CC du Val',
+      partners: [],
+      plannedBudget: null,
+      fundingObtained: null,
+      startDate: null,
+      endDate: null,
+      filiere: null,
+      tags: [],
+      externalRef: null,
+    };
+    const [entry] = matchPlan([sheet], [offer('friches', { thematiques: ['requalification-friche'] })]);
+    expect(entry?.actions[0]?.action.title).toBe('Reconvertir la friche Dupont');
   });
 
   it('gives nothing to an abandoned action', () => {

@@ -126,7 +126,8 @@ function scoreOffer(offer: Offer, action: ActionNeed, options: MatchOptions): Of
     main = `${shared.length > 1 ? 'thématiques' : 'thématique'} ${joinFr(labels)}`;
   } else {
     score += WEIGHTS.axe;
-    main = `axe ${axeLabel(action.axe)}`;
+    // « axe Transversal / non classé » reads badly: say what it means.
+    main = action.axe === 'transversal' ? 'action transversale' : `axe ${axeLabel(action.axe)}`;
   }
   if (stageFits) score += WEIGHTS.statut;
   const reasons = [main + stage];
