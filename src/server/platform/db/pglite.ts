@@ -1,0 +1,36 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { type Database, parseDate, parseInt8, parseNumeric, type Sql, TYPE_OIDS } from './database';
+
+const parsers = {
+  [TYPE_OIDS.INT8]: parseInt8,
+  [TYPE_OIDS.NUMERIC]: parseNumeric,
+  [TYPE_OIDS.DATE]: parseDate,
+};
+
+/** Opens (and creates on first use) an embedded database in `dataDir`, or in memory when null. */
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  const pg = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { unaccent, pg_trgm },
+    parsers,
+  });
+  await pg.exec("SET TIME ZONE 'UTC'");
+  const wrap = (runner: Pick<PGlite, 'query' | 'exec'>): Sql => ({
+    query: async (text, params) => {
+      const result = await runner.query(text, params ? [...params] : undefined);
+      return { rows: result.rows as never[] };
+    },
+    exec: async (script) => {
+      await runner.exec(script);
+    },
+  });
+  const base = wrap(pg);
+  return {
+    engine: 'pglite',
+    ...base,
+    transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    close: () => pg.close(),
+  };
+}
