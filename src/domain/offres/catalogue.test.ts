@@ -103,6 +103,9 @@ describe('parseOffer', () => {
   it('requires at least an axe or a thématique to match on', () => {
     const issues = issuesOf(validData({ regles: { statuts: ['etude'] } }));
     expect(issues).toEqual([expect.objectContaining({ field: 'regles' })]);
+    expect(issuesOf(validData({ regles: { axes: [], thematiques: [] } }))).toEqual([
+      expect.objectContaining({ field: 'regles' }),
+    ]);
   });
 
   it('rejects a file that is not a mapping, a duplicate code, a bad amount and a closing before opening', () => {

@@ -329,7 +329,8 @@ export function validateOffer(fileName: string, data: unknown): OfferValidation 
       territoires: r.codeList(g, 'territoires', 'regles.territoires', TERRITOIRE_VOCABULARY, false),
       porteurs: r.codeList(g, 'porteurs', 'regles.porteurs', PORTEUR_VOCABULARY, false),
     };
-    if (g.axes == null && g.thematiques == null)
+    const empty = (value: unknown) => value == null || (Array.isArray(value) && value.length === 0);
+    if (empty(g.axes) && empty(g.thematiques))
       r.fail('regles', 'il faut au moins « axes » ou « thematiques » pour rapprocher l’offre des actions');
   }
 
