@@ -93,6 +93,8 @@ interface Draft {
   statut2024: StatutCode | null;
   diligence: number;
   createdOn: string;
+  /** Thématiques an existing action gains during the year, with the day they were added. */
+  themAdded: { code: ThematiqueCode; date: string }[];
   events: DemoHistoryEvent[];
 }
 
@@ -141,6 +143,7 @@ export function generateDemoActionPlans(options: DemoOptions): DemoAction[] {
         statut2023: null,
         statut2024: null,
         diligence,
+        themAdded: [],
         createdOn: existing2023
           ? randomDate(rng, '2023-03-01', '2023-11-20')
           : randomDate(rng, BETWEEN.from, BETWEEN.to),
@@ -259,14 +262,8 @@ function assignThematiques(rng: Random, drafts: Draft[], campaign: Campaign, oth
       for (const d of eligible) {
         if (is2023) give(d, code);
         else {
-          const before = sortedThemes(d.them2024);
           d.them2024.add(code);
-          d.events.push({
-            field: 'thematiques',
-            before,
-            after: sortedThemes(d.them2024),
-            date: randomDate(rng, BETWEEN.from, BETWEEN.to),
-          });
+          d.themAdded.push({ code, date: randomDate(rng, BETWEEN.from, BETWEEN.to) });
         }
       }
     }
@@ -461,6 +458,13 @@ function buildAction(rng: Random, d: Draft, usedTitles: Map<string, Set<string>>
           ? randomDate(rng, after, BETWEEN.to)
           : randomDate(rng, BETWEEN.from, BETWEEN.to),
     });
+  }
+  // Thématiques gained during the year, one event each, replayable in date order.
+  const current = new Set(d.them2023);
+  for (const { code, date } of [...d.themAdded].sort((a, b) => a.date.localeCompare(b.date))) {
+    const before = sortedThemes(current);
+    current.add(code);
+    d.events.push({ field: 'thematiques', before, after: sortedThemes(current), date });
   }
   const history = d.existing2023 ? [...d.events].sort((a, b) => a.date.localeCompare(b.date)) : [];
   return { key: d.key, tiId: d.territory.id, createdOn: d.createdOn, nov2023, nov2024, history, demo: true };
