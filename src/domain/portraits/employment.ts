@@ -271,12 +271,18 @@ export function employmentTypology(code: EmploymentTypologyCode) {
 export interface Figure {
   value: number | null;
   unit: string;
-  year: number;
+  /** Year of the data (a vintage such as « COG 2023 » when there is no single year). */
+  year: number | string;
   source: SourceCode;
   missing: string | null;
 }
 
-const figure = (value: number | null, unit: string, year: number, source: SourceCode): Figure => ({
+export const figure = (
+  value: number | null,
+  unit: string,
+  year: number | string,
+  source: SourceCode,
+): Figure => ({
   value,
   unit,
   year,

@@ -84,3 +84,62 @@ describe('national figures from the shipped data', () => {
     expect(Math.abs(part('massif') - 59)).toBeLessThan(1.5);
   });
 });
+
+describe('programme portrait from the shipped data', () => {
+  it('gives back the population (≈ 40.5 M, published 40.2 M) and types the 183 TI urban or rural', async () => {
+    const { buildTerritoryFigures } = await import('./portrait');
+    const { parseDensityLevel } = await import('./typologies');
+    const communes2023 = JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../../../node_modules/decoupage-2023/data/communes.json', import.meta.url)),
+        'utf8',
+      ),
+    ) as { code: string; type: string; population?: number }[];
+    const population = new Map(
+      communes2023.filter((c) => c.type === 'commune-actuelle').map((c) => [c.code, c.population ?? null]),
+    );
+    const densite = new Map(
+      readCsv('zonages/densite.csv').map((r) => [r.insee_com!, parseDensityLevel(r.niveau_densite)]),
+    );
+    const ruralite = new Map(
+      readCsv('zonages/ruralite.csv').map((r) => [r.insee_com!, r.niveau_ruralite ?? null]),
+    );
+    const zonages = readCsv('zonages/zonages_communes_cog2023.csv').map(parseZonageRecord);
+    const emploi = new Map<string, CommuneEmployment>(
+      readCsv('emploi/emploi_communes.csv').map((r) => [r.insee_com!, parseEmploiCommuneRecord(r)]),
+    );
+    const toPortraitCommune = (z: (typeof zonages)[number]) => ({
+      insee: z.insee,
+      population: population.get(z.insee) ?? null,
+      densite: densite.get(z.insee) ?? null,
+      ruralite: ruralite.get(z.insee) ?? null,
+      zonage: z,
+    });
+    const programme = buildTerritoryFigures({
+      communes: zonages.filter((z) => z.idTi).map(toPortraitCommune),
+      employment: emploi,
+    });
+    expect(programme.population.value! / 1e6).toBeCloseTo(40.5, 1);
+    // The same portrait through the COG 2023 commune list still gives back 11.45 M jobs in 2022.
+    expect(programme.emploi.salariesParAnnee[2022]! / 1e6).toBeCloseTo(11.45, 2);
+    expect(programme.recouvrements!.programmes.find((p) => p.code === 'acv')!.communes).toBe(198);
+    const byTi = new Map<string, typeof zonages>();
+    for (const z of zonages) if (z.idTi) byTi.set(z.idTi, [...(byTi.get(z.idTi) ?? []), z]);
+    const typo: Record<string, number> = {};
+    for (const list of byTi.values()) {
+      const t = buildTerritoryFigures({ communes: list.map(toPortraitCommune), employment: emploi })
+        .urbainRural.code;
+      typo[t] = (typo[t] ?? 0) + 1;
+    }
+    expect((typo.urbain ?? 0) + (typo.rural ?? 0)).toBe(183);
+    console.info(
+      'Programme (COG 2023) :',
+      `population ${programme.population.value}`,
+      `part population rurale ${programme.urbainRural.partPopulationRurale!.toFixed(1)} %`,
+      `communes sans densité ${programme.urbainRural.communesNonClassees.length}`,
+      `salariés 2022 (communes COG 2023) ${programme.emploi.salariesParAnnee[2022]}`,
+      'typologie urbain/rural des 183 TI :',
+      typo,
+    );
+  });
+});
