@@ -53,6 +53,18 @@ const actions: (Action & { id: string })[] = [
       externalRef: 'grist-42',
     }),
   },
+  {
+    id: 'a-formula',
+    ...make({
+      tiId: 'ti-8405',
+      title: '=HYPERLINK("http://exemple.invalid")',
+      description: '- premier point\n- second point',
+      owner: '@entreprise',
+      partners: ['+Partenaire', 'ADEME'],
+      tags: ["'déjà cité"],
+      externalRef: '-12',
+    }),
+  },
   ...AXES.map((a, i) => ({
     id: `a-axe-${i}`,
     ...make({
@@ -108,10 +120,20 @@ describe('columns', () => {
     expect(row[8]).toBe('Banque des Territoires; Bpifrance, direction régionale; ADEME');
     expect(row[9]).toBe('1200000,5');
     expect(row[11]).toBe('12/03/2024');
-    expect(exportRow(actions[1]!, ctx, 'csv')[6]).toBe(STATUTS[0].label);
+    expect(exportRow(actions[2]!, ctx, 'csv')[6]).toBe(STATUTS[0].label);
     expect(formatAmountFr(0.5)).toBe('0,5');
+    const formula = exportRow(actions[1]!, ctx, 'csv');
+    expect([formula[2], formula[3], formula[7], formula[8], formula[14], formula[15]]).toEqual([
+      '\'=HYPERLINK("http://exemple.invalid")',
+      "'- premier point\n- second point",
+      "'@entreprise",
+      "'+Partenaire; ADEME",
+      "''déjà cité",
+      "'-12",
+    ]);
+    expect(exportRow(actions[1]!, ctx, 'xlsx')[2]).toBe('=HYPERLINK("http://exemple.invalid")');
     expect(formatDateFr('2024-01-02')).toBe('02/01/2024');
-    const empty = exportRow({ ...actions[1]!, statut: null }, ctx, 'csv');
+    const empty = exportRow({ ...actions[2]!, statut: null }, ctx, 'csv');
     expect(empty[6]).toBe('Non renseigné');
     expect(empty[9]).toBe('');
   });

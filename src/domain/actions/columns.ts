@@ -220,7 +220,19 @@ export const COLUMNS_BY_KEY = new Map(ACTION_COLUMNS.map((c) => [c.key, c]));
 /** The header row of an export. */
 export const exportHeaders = (): string[] => ACTION_COLUMNS.map((c) => c.header);
 
+/**
+ * A CSV opened in a spreadsheet runs a cell starting with = + - @ as a formula (CSV injection).
+ * Such text cells are written with a leading « ' », which spreadsheets treat as « this is text »,
+ * and which the import takes off again (unprotectFormula), so the round trip stays exact (a text
+ * that itself starts with « ' » is protected too, for the same reason). XLSX cells
+ * are typed strings and need no protection.
+ */
+export const protectFormula = (text: string): string => (/^['=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
 /** One export row, in the order of exportHeaders(). */
 export function exportRow(action: ExportableAction, ctx: ExportContext, target: ExportTarget): CellValue[] {
-  return ACTION_COLUMNS.map((c) => c.format(action, ctx, target));
+  return ACTION_COLUMNS.map((c) => {
+    const value = c.format(action, ctx, target);
+    return target === 'csv' && typeof value === 'string' ? protectFormula(value) : value;
+  });
 }

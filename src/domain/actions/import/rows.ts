@@ -15,6 +15,7 @@ import {
   parseStatut,
   parseThematiques,
   type TiLookup,
+  unprotectFormula,
 } from './values';
 
 export interface ImportError {
@@ -119,7 +120,7 @@ export function parseActionRows(rows: readonly (readonly unknown[])[], options: 
       const cell = row[index];
       const column = headerText(index);
       if (key === 'tiId') {
-        const ref = cellText(cell);
+        const ref = unprotectFormula(cellText(cell));
         if (ref === '') continue;
         const tiId = tiLookup.resolve(ref);
         if (!tiId) {
@@ -142,10 +143,10 @@ export function parseActionRows(rows: readonly (readonly unknown[])[], options: 
       const parser = PARSERS[key];
       if (!parser) {
         // Free text: description keeps its line breaks, the rest is single-line (validateAction).
-        input[key] = cellText(cell);
+        input[key] = unprotectFormula(cellText(cell));
         continue;
       }
-      const parsed = parser(cell);
+      const parsed = parser(typeof cell === 'string' ? unprotectFormula(cell.trim()) : cell);
       if (parsed.ok) input[key] = parsed.value;
       else {
         rowErrors.push({ line, column, message: parsed.message });

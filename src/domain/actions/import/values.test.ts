@@ -181,4 +181,12 @@ describe('createTiLookup', () => {
     expect(lookup.resolve('Vallée-de-l’Arve')).toBe('ti-8405');
     expect(lookup.resolve('Arve')).toBeUndefined();
   });
+  it('resolves a name shared by two territories to nothing', () => {
+    const twins = createTiLookup([
+      { id: 'ti-1', nom: 'Val de Loire' },
+      { id: 'ti-2', nom: 'Val-de-Loire' },
+    ]);
+    expect(twins.resolve('Val de Loire')).toBeUndefined();
+    expect(twins.resolve('ti-2')).toBe('ti-2');
+  });
 });

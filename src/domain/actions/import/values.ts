@@ -51,6 +51,12 @@ function cellValue(cell: unknown): unknown {
   return cell;
 }
 
+/**
+ * Undoes the export's spreadsheet-formula protection (see protectFormula in columns.ts): a text
+ * cell that starts with « ' » followed by ' = + - @ gets its apostrophe back off.
+ */
+export const unprotectFormula = (text: string): string => (/^'['=+\-@\t\r]/.test(text) ? text.slice(1) : text);
+
 /** normalizeText plus a crude singular: each word loses a final « s » (« thématiques » = « thématique »). */
 export function fold(value: string): string {
   return normalizeText(value)
@@ -462,10 +468,14 @@ export interface TiLookup {
 
 /** Builds the lookup from the référentiel (the caller reads it; this stays pure). */
 export function createTiLookup(territories: readonly { id: string; nom: string }[]): TiLookup {
-  const byKey = new Map<string, string>();
-  for (const t of territories) {
-    byKey.set(normalizeText(t.id), t.id);
-    byKey.set(normalizeText(t.nom), t.id);
-  }
-  return { resolve: (reference) => byKey.get(normalizeText(reference)) };
+  // A name shared by two territories resolves to nothing rather than to the wrong one.
+  const byKey = new Map<string, string | null>();
+  const add = (key: string, id: string) => {
+    const known = byKey.get(key);
+    byKey.set(key, known === undefined || known === id ? id : null);
+  };
+  for (const t of territories) add(normalizeText(t.nom), t.id);
+  // Ids win over names.
+  for (const t of territories) byKey.set(normalizeText(t.id), t.id);
+  return { resolve: (reference) => byKey.get(normalizeText(reference)) ?? undefined };
 }
