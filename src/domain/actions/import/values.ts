@@ -55,7 +55,8 @@ function cellValue(cell: unknown): unknown {
  * Undoes the export's spreadsheet-formula protection (see protectFormula in columns.ts): a text
  * cell that starts with « ' » followed by ' = + - @ gets its apostrophe back off.
  */
-export const unprotectFormula = (text: string): string => (/^'['=+\-@\t\r]/.test(text) ? text.slice(1) : text);
+export const unprotectFormula = (text: string): string =>
+  /^'['=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 
 /** normalizeText plus a crude singular: each word loses a final « s » (« thématiques » = « thématique »). */
 export function fold(value: string): string {
