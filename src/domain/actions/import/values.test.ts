@@ -36,6 +36,8 @@ describe('parseStatut', () => {
     [null, null],
     ['Non renseigné', null],
     ['-', null],
+    ['3 - En cours', 'en-cours'],
+    ['🟢 Réalisé', 'realise'],
   ])('« %s » → %s', (cell, expected) => {
     expect(value(parseStatut(cell))).toBe(expected);
   });
@@ -128,6 +130,7 @@ describe('parseAmount', () => {
     ['0', 0],
     [1234.56, 1234.56],
     ['12 euros', 12],
+    ['1 200 000 € HT', 1_200_000],
     ['', null],
     [null, null],
   ])('« %s » → %s', (cell, expected) => {

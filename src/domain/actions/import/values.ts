@@ -158,7 +158,8 @@ const statutIndex = (() => {
 export function parseStatut(cell: unknown): Parsed<StatutCode | null> {
   const raw = cellText(cell);
   if (raw === '' || /^[-–—?]+$/.test(raw)) return ok(null);
-  const key = fold(raw);
+  // « 3 - En cours », « 2. En étude »: numbered choice lists are common in shared spreadsheets.
+  const key = fold(raw.replace(/^\s*\d+\s*[-–—:.)]\s*/, ''));
   if (statutIndex.has(key)) return ok(statutIndex.get(key)!);
   return fail(
     `valeur « ${raw} » inconnue ; attendu l'un de : ${quote([...STATUTS.map((s) => s.label), NON_RENSEIGNE.label])}`,
@@ -366,7 +367,7 @@ export function parseAmount(cell: unknown): Parsed<number | null> {
     .replace(/[\s\u00a0\u202f']/g, '')
     .replace(/€|euros?|eur/g, 'e');
   if (/^[-–−]/.test(s)) return fail(`montant « ${raw} » négatif ; attendu un montant positif en euros`);
-  s = s.replace(/e$/, '');
+  s = s.replace(/(ht|ttc)$/, '').replace(/e$/, '');
   const m = /^(\d[\d.,]*)([a-z]*)$/.exec(s);
   const multiplier = m ? (MULTIPLIERS[m[2]!.replace(/e$/, '')] ?? MULTIPLIERS[m[2]!]) : undefined;
   if (!m || multiplier === undefined) {
