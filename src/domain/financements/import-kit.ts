@@ -113,6 +113,13 @@ export function headersOf(rows: readonly RawRow[]): string[] {
 
 export const quote = (value: string) => `« ${value} »`;
 
+/** 5000000 → « 5 000 000 » (plain spaces, so messages read the same in every viewer). */
+export const formatNumber = (value: number): string => {
+  const [int, dec] = String(Math.abs(value)).split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${value < 0 ? '-' : ''}${grouped}${dec ? `,${dec}` : ''}`;
+};
+
 /** The cell as trimmed text, `null` when empty. Numbers and dates come back as their text. */
 export function cellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;

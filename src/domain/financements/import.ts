@@ -6,6 +6,7 @@
 import {
   type Cells,
   type ColumnDef,
+  formatNumber,
   type ImportOptions,
   type ImportResult,
   importRows,
@@ -162,7 +163,7 @@ function readLaureate(
   )
     cells.error(
       'subvention',
-      `la subvention (${subvention} €) dépasse l'investissement (${investissement} €)`,
+      `la subvention (${formatNumber(subvention)} €) dépasse l'investissement (${formatNumber(investissement)} €)`,
     );
   if (
     typeof emploisPrevus === 'number' &&
