@@ -152,3 +152,35 @@ describe('buildChoropleth', () => {
     expect(formatIndicatorValue(i.value, -4.08)).toBe(`-4,1${nbsp}%`);
   });
 });
+
+describe('legend precision', () => {
+  it('adds a decimal when two classes would read the same rounded bound', () => {
+    const shares = [591, 593, 594, 596];
+    const data = new Map<string, CommuneEmployment>(
+      shares.map((n, i) => [
+        `0100${i}`,
+        { insee: `0100${i}`, salaries: { 2025: 10000 }, salariesIndustrie: { 2025: n }, demandeurs: {} },
+      ]),
+    );
+    const list = shares.map((_, i) => ({
+      id: `t${i}`,
+      label: `t${i}`,
+      figures: buildTerritoryFigures({
+        communes: [{ insee: `0100${i}`, population: 1, densite: 1 }],
+        employment: data,
+      }),
+    }));
+    const r = buildChoropleth(list, {
+      indicator: 'part-industrie-2025',
+      level: 'ti',
+      method: 'quantiles',
+      classes: 2,
+    });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.legend.map((l) => l.label)).toEqual([
+      `de 5,91${nbsp}% à 5,93${nbsp}%`,
+      `de 5,94${nbsp}% à 5,96${nbsp}%`,
+    ]);
+    expect(r.value.rows[0]!.display).toBe(`5,9${nbsp}%`);
+  });
+});

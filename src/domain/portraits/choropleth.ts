@@ -3,7 +3,12 @@
 // computed classes and counts, and the source line. The web draws it; the open-data export
 // serialises the same rows.
 
-import { type ClassificationMethod, classify, MISSING_VALUE_LABEL } from './classification';
+import {
+  type Classification,
+  type ClassificationMethod,
+  classify,
+  MISSING_VALUE_LABEL,
+} from './classification';
 import { SHIPPED_EMPLOYMENT_YEARS } from './employment';
 import { formatNumber, formatPercent, formatSignedPercent } from './format';
 import {
@@ -39,12 +44,16 @@ export const INDICATOR_VALUES: Readonly<Record<string, (f: TerritoryFigures) => 
 };
 
 /** The value of an indicator as a French text (« 12 500 », « 18,2 % », « +3,4 % », « Rebond »). */
-export function formatIndicatorValue(indicator: IndicatorDefinition, value: Value): string {
+export function formatIndicatorValue(
+  indicator: IndicatorDefinition,
+  value: Value,
+  decimals: number = indicator.decimals,
+): string {
   if (value === null) return MISSING_VALUE_LABEL;
   if (typeof value === 'string') return indicator.categories?.find((c) => c.code === value)?.label ?? value;
-  if (indicator.kind === 'evolution') return formatSignedPercent(value, indicator.decimals);
-  if (indicator.unit === '%') return formatPercent(value, indicator.decimals);
-  return formatNumber(value, indicator.decimals);
+  if (indicator.kind === 'evolution') return formatSignedPercent(value, decimals);
+  if (indicator.unit === '%') return formatPercent(value, decimals);
+  return formatNumber(value, decimals);
 }
 
 export interface ChoroplethTerritory {
@@ -139,12 +148,22 @@ export function buildChoropleth(
 
   const numbers = values.map((v) => (typeof v === 'number' ? v : null));
   const defaults = indicator.defaultClassification ?? { method: 'quantiles' as const, classes: 5 };
-  const format = (v: number) => formatIndicatorValue(indicator, v);
-  const classified = classify(numbers, {
-    method: options.method ?? defaults.method,
-    classes: options.classes ?? defaults.classes,
-    format,
-  });
+  const classifyWith = (decimals: number) =>
+    classify(numbers, {
+      method: options.method ?? defaults.method,
+      classes: options.classes ?? defaults.classes,
+      format: (v) => formatIndicatorValue(indicator, v, decimals),
+    });
+  // Two classes must not read the same bound once rounded (« … à +5,9 % » then « de +5,9 % … »):
+  // add a decimal, up to two, until the legend's bounds are distinct.
+  let classified = classifyWith(indicator.decimals);
+  for (
+    let extra = 1;
+    extra <= 2 && classified.ok && hasCollidingBounds(classified.value, indicator, extra - 1);
+    extra++
+  ) {
+    classified = classifyWith(indicator.decimals + extra);
+  }
   if (!classified.ok) return classified;
   const c = classified.value;
   return {
@@ -171,6 +190,11 @@ export function buildChoropleth(
       note: c.note,
     },
   };
+}
+
+function hasCollidingBounds(c: Classification, indicator: IndicatorDefinition, extra: number): boolean {
+  const f = (v: number) => formatIndicatorValue(indicator, v, indicator.decimals + extra);
+  return c.classes.some((k, i) => i > 0 && f(c.classes[i - 1]!.max) === f(k.min));
 }
 
 /** Every indicator code has a reader: checked by the tests, listed here for the API. */
