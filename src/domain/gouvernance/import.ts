@@ -13,7 +13,7 @@ import {
 } from '../financements/import-kit';
 import type { PlaceLookup, TerritoryInfo } from '../financements/places';
 import type { BinomeMember, ChefDeProjet, Coordinator, GovernanceEvent } from './types';
-import { EVENT_KINDS, eventScope, FONCTIONS, MEMBER_KINDS, TAILLES } from './vocabulary';
+import { EVENT_KINDS, eventKindLabel, eventScope, FONCTIONS, MEMBER_KINDS, TAILLES } from './vocabulary';
 
 export interface GouvernanceImportContext extends ImportOptions {
   places: Required<Pick<PlaceLookup, 'territory' | 'region'>>;
@@ -293,9 +293,20 @@ export function parseEventRows(
       const scope = kind ? eventScope(kind) : null;
       // A local COPIL belongs to a TI, a regional COPIL to a region; national events to neither.
       let territory: TerritoryInfo | undefined;
-      if (scope === 'ti') territory = readTerritory(cells, ctx.places);
-      let reg: string | null | undefined = territory?.reg ?? null;
-      if (scope === 'region') reg = readRegion(cells, ctx.places, true);
+      let reg: string | null | undefined = null;
+      if (scope === 'ti' && !cells.has('territoire'))
+        cells.error(
+          'territoire',
+          `valeur manquante ; un ${quote(eventKindLabel(kind!))} se rattache à un Territoire d'industrie (identifiant ti-… ou nom)`,
+        );
+      else if (scope === 'ti') territory = readTerritory(cells, ctx.places);
+      if (scope === 'region' && !cells.has('region'))
+        reg = cells.error(
+          'region',
+          `valeur manquante ; un ${quote(eventKindLabel(kind!))} se rattache à une région (code ou nom)`,
+        );
+      else if (scope === 'region') reg = readRegion(cells, ctx.places, true);
+      if (territory) reg = territory.reg;
       if (!kind || !date || participants === undefined || reg === undefined) return undefined;
       if (scope === 'ti' && !territory) return undefined;
       return {
