@@ -8,6 +8,7 @@ import {
   type EmploymentYears,
   employmentTypology,
   employmentTypologyRule,
+  employmentYears,
   industrialShare,
   parseEmploiCommuneRecord,
 } from './employment';
@@ -127,6 +128,32 @@ describe('buildEmploymentPortrait', () => {
   });
   it('has no warning when complete', () => {
     expect(buildEmploymentPortrait(['01001'], data, years).avertissement).toBeNull();
+  });
+});
+
+describe('employmentYears', () => {
+  it('derives the years from the data, with the latest industrial year', () => {
+    expect(employmentYears(data)).toEqual({
+      salaries: [2015, 2019, 2022, 2025],
+      demandeurs: [2024],
+      industrie: 2025,
+    });
+    const later = new Map(data);
+    later.set('01003', commune('01003', { 2026: 5 }, { 2026: 1 }, {}));
+    expect(employmentYears(later)).toMatchObject({
+      salaries: [2015, 2019, 2022, 2025, 2026],
+      industrie: 2026,
+    });
+  });
+  it('runs « since 2020 » to the latest year', () => {
+    const later = new Map([[A.insee, commune(A.insee, { ...A.salaries, 2026: 90 }, {}, {})]]);
+    const p = buildEmploymentPortrait([A.insee], later, {
+      salaries: [2015, 2019, 2025, 2026],
+      demandeurs: [],
+      industrie: 2026,
+    });
+    expect(p.evolutionDepuis2020).toMatchObject({ from: 2019, to: 2026, change: -20 });
+    expect(p.typologie).toBe('ralentissement');
   });
 });
 

@@ -321,6 +321,31 @@ export const SHIPPED_EMPLOYMENT_YEARS: EmploymentYears = {
   industrie: 2025,
 };
 
+/**
+ * The years the data actually holds (after an import they may go past the shipped ones): every
+ * year with at least one figure, and the latest year with industrial figures.
+ */
+export function employmentYears(data: ReadonlyMap<string, CommuneEmployment>): EmploymentYears {
+  const salaries = new Set<number>();
+  const demandeurs = new Set<number>();
+  let industrie: number | null = null;
+  for (const c of data.values()) {
+    for (const [y, v] of Object.entries(c.salaries)) if (v != null) salaries.add(Number(y));
+    for (const [y, v] of Object.entries(c.demandeurs)) if (v != null) demandeurs.add(Number(y));
+    for (const [y, v] of Object.entries(c.salariesIndustrie)) {
+      if (v != null && c.salaries[Number(y)] != null && (industrie === null || Number(y) > industrie))
+        industrie = Number(y);
+    }
+  }
+  const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
+  const salariesYears = sorted(salaries);
+  return {
+    salaries: salariesYears.length ? salariesYears : SHIPPED_EMPLOYMENT_YEARS.salaries,
+    demandeurs: demandeurs.size ? sorted(demandeurs) : SHIPPED_EMPLOYMENT_YEARS.demandeurs,
+    industrie: industrie ?? salariesYears.at(-1) ?? SHIPPED_EMPLOYMENT_YEARS.industrie,
+  };
+}
+
 /** All the employment figures of one territory, ready for a portrait page. */
 export function buildEmploymentPortrait(
   communeCodes: Iterable<string>,
@@ -330,11 +355,16 @@ export function buildEmploymentPortrait(
 ): EmploymentPortrait {
   const agg = aggregateEmployment(communeCodes, data, years);
   const lastSalaries = years.salaries.at(-1)!;
-  const lastDemandeurs = years.demandeurs.at(-1)!;
+  const lastDemandeurs = years.demandeurs.at(-1) ?? null;
   const total = agg.salaries[years.industrie] ?? null;
   const industrial = agg.salariesIndustrie[years.industrie] ?? null;
   const before = computeTrend(agg.salaries, TREND_PERIODS.avant2020.from, TREND_PERIODS.avant2020.to);
-  const since = computeTrend(agg.salaries, TREND_PERIODS.depuis2020.from, TREND_PERIODS.depuis2020.to);
+  // « Since 2020 » runs to the latest year of the data: 2025 shipped, later once a newer file is imported.
+  const since = computeTrend(
+    agg.salaries,
+    TREND_PERIODS.depuis2020.from,
+    Math.max(lastSalaries, TREND_PERIODS.depuis2020.from),
+  );
   const salaries = figure(agg.salaries[lastSalaries] ?? null, 'emplois', lastSalaries, 'urssaf');
   let avertissement: string | null = null;
   if (salaries.value === null) {
@@ -350,7 +380,12 @@ export function buildEmploymentPortrait(
     salaries,
     salariesIndustrie: figure(industrial, 'emplois', years.industrie, 'urssaf'),
     partIndustrie: figure(industrialShare(total, industrial), '%', years.industrie, 'urssaf'),
-    demandeurs: figure(agg.demandeurs[lastDemandeurs] ?? null, 'demandeurs', lastDemandeurs, 'dares'),
+    demandeurs: figure(
+      lastDemandeurs === null ? null : (agg.demandeurs[lastDemandeurs] ?? null),
+      'demandeurs',
+      lastDemandeurs ?? MISSING_DATA_LABEL,
+      'dares',
+    ),
     evolutionAvant2020: before,
     evolutionDepuis2020: since,
     typologie: classifyEmploymentTrend(before, since, options),
