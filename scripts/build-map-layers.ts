@@ -14,14 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type {
-  Feature,
-  FeatureCollection,
-  Geometry,
-  MultiPolygon,
-  Polygon,
-  Position,
-} from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
@@ -46,6 +39,8 @@ const INSETS: Record<string, { nom: string; box: [number, number, number, number
 };
 /** Inner margin of a box, in degrees, so that the shapes do not touch the frame. */
 const MARGIN = 0.2;
+/** Extra room at the top of a box for the inset's name, drawn by the web page. */
+const LABEL_ROOM = 0.3;
 
 type Bbox = [number, number, number, number];
 
@@ -80,7 +75,7 @@ function insetTransform(source: Bbox, box: Bbox): (p: Position) => Position {
   const [sx0, sy0] = toXY(source[0], source[1]);
   const [sx1, sy1] = toXY(source[2], source[3]);
   const [bx0, by0] = toXY(box[0] + MARGIN, box[1] + MARGIN);
-  const [bx1, by1] = toXY(box[2] - MARGIN, box[3] - MARGIN);
+  const [bx1, by1] = toXY(box[2] - MARGIN, box[3] - MARGIN - LABEL_ROOM);
   const k = Math.min((bx1 - bx0) / (sx1 - sx0), (by1 - by0) / (sy1 - sy0));
   const ox = (bx0 + bx1) / 2 - (k * (sx0 + sx1)) / 2;
   const oy = (by0 + by1) / 2 - (k * (sy0 + sy1)) / 2;
@@ -93,19 +88,25 @@ function insetTransform(source: Bbox, box: Bbox): (p: Position) => Position {
 }
 
 function mapGeometry(geometry: Geometry, f: (p: Position) => Position): Polygon | MultiPolygon {
-  if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: geometry.coordinates.map((r) => r.map(f)) };
+  if (geometry.type === 'Polygon')
+    return { type: 'Polygon', coordinates: geometry.coordinates.map((r) => r.map(f)) };
   if (geometry.type === 'MultiPolygon')
     return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((p) => p.map((r) => r.map(f))) };
   throw new Error(`Géométrie inattendue : ${geometry.type}`);
 }
 
-const collection = (features: Feature<Geometry, Props>[]): Collection => ({ type: 'FeatureCollection', features });
+const collection = (features: Feature<Geometry, Props>[]): Collection => ({
+  type: 'FeatureCollection',
+  features,
+});
 
 /** Keeps the given share of the points (the heaviest by triangle area), then quantizes. */
 function simplifyTopology(topo: Topology, keepShare: number, quantization: number): Topology {
-  const pre = presimplify(topo);
+  // The three topojson packages type their properties differently; the data is the same.
+  type Any = Parameters<typeof presimplify>[0];
+  const pre = presimplify(topo as unknown as Any);
   const simplified = simplify(pre, quantile(pre, keepShare));
-  return quantize(simplified, quantization);
+  return quantize(simplified, quantization) as unknown as Topology;
 }
 
 function write(name: string, topo: Topology): void {
@@ -158,7 +159,11 @@ const territoires = collection(
 const regions = collection(
   regionSource.features.map((f) => {
     const code = String(f.properties.insee_reg);
-    return { type: 'Feature', properties: { code, nom: String(f.properties.lib_reg) }, geometry: place(code, f.geometry) };
+    return {
+      type: 'Feature',
+      properties: { code, nom: String(f.properties.lib_reg) },
+      geometry: place(code, f.geometry),
+    };
   }),
 );
 const encarts = collection(
@@ -190,7 +195,11 @@ const epci = feature(epciTopo, epciTopo.objects.epci_cog2023 as GeometryCollecti
 const groupements = collection(
   [...epci.features, ...eptSource.features].map((f) => ({
     type: 'Feature',
-    properties: { siren: String(f.properties.siren), nom: String(f.properties.nom), type: String(f.properties.type) },
+    properties: {
+      siren: String(f.properties.siren),
+      nom: String(f.properties.nom),
+      type: String(f.properties.type),
+    },
     geometry: f.geometry,
   })),
 );

@@ -1,0 +1,57 @@
+/** Thin fetch helper for the platform's JSON API: every failure becomes an `ApiError` with a French message. */
+
+export type Source = { libelle: string; producteur: string; date: string; licence: string; url?: string };
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type ApiOptions = { method?: string; body?: unknown; signal?: AbortSignal };
+
+/** Calls `path` (e.g. `/api/v1/territoires`) and returns the parsed JSON body, or throws an `ApiError`. */
+export async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.', 0);
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      if (response.ok) throw new ApiError(`Réponse illisible du serveur pour ${path}.`, response.status);
+    }
+  }
+  if (!response.ok) {
+    const message = (data as { message?: unknown } | null)?.message;
+    throw new ApiError(
+      typeof message === 'string' && message ? message : `Erreur ${response.status} du serveur pour ${path}.`,
+      response.status,
+    );
+  }
+  return data as T;
+}
+
+/** Shorthand for react-query: `useQuery({ queryKey: [path], queryFn: apiQuery(path) })`. */
+export const apiQuery =
+  <T>(path: string) =>
+  ({ signal }: { signal: AbortSignal }) =>
+    api<T>(path, { signal });

@@ -1,0 +1,29 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+
+/**
+ * Every page of the application, one line each. A module adds its pages here; `nav` puts the page in
+ * the header's main navigation, `activeFor` lists the path prefixes that highlight that entry.
+ * Pages are default exports loaded on demand (React.lazy), so the first view only loads its own page.
+ */
+export type AppRoute = {
+  path: string;
+  Page: LazyExoticComponent<ComponentType>;
+  nav?: string;
+  activeFor?: string[];
+};
+
+const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+
+export const routes: AppRoute[] = [
+  {
+    path: '/',
+    Page: page(() => import('../territoires/NationalMapPage')),
+    nav: 'Carte des territoires',
+    activeFor: ['/territoires/', '/regions/'],
+  },
+  { path: '/territoires/:id', Page: page(() => import('../territoires/TerritoirePage')) },
+  { path: '/regions/:code', Page: page(() => import('../territoires/RegionPage')) },
+  { path: '/recherche', Page: page(() => import('../territoires/SearchPage')), nav: 'Rechercher' },
+  { path: '/sources', Page: page(() => import('./SourcesPage')) },
+  { path: '/accessibilite', Page: page(() => import('./AccessibilitePage')) },
+];
