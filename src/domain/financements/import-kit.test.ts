@@ -112,3 +112,29 @@ describe('header matching', () => {
     ]);
   });
 });
+
+describe('identifiers', () => {
+  it('refuses the same identifier twice in one file', () => {
+    const result = importRows(
+      [{ Identifiant: 'a' }, { Identifiant: 'b' }, { Identifiant: 'a' }],
+      [{ key: 'id', label: 'Identifiant' }],
+      (cells) => cells.text('id'),
+    );
+    expect(result.items).toEqual(['a', 'b']);
+    expect(result.errors.map(formatImportError)).toEqual([
+      'Ligne 4, colonne « Identifiant » : identifiant « a » déjà présent ligne 2 ; attendu un identifiant unique',
+    ]);
+  });
+
+  it('reads exceljs rich text and formula results', () => {
+    const result = importRows(
+      [
+        { Nom: { richText: [{ text: 'Forges ' }, { text: 'du Nord' }] } },
+        { Nom: { formula: 'A1', result: 'X' } },
+      ],
+      [{ key: 'nom', label: 'Nom' }],
+      (cells) => cells.text('nom'),
+    );
+    expect(result.items).toEqual(['Forges du Nord', 'X']);
+  });
+});

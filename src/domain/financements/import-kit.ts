@@ -124,6 +124,11 @@ export const formatNumber = (value: number): string => {
 export function cellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (typeof value === 'object' && value !== null && 'richText' in value) {
+    // exceljs rich text: runs of formatted text.
+    const runs = (value as { richText: { text?: unknown }[] }).richText;
+    return cellText(runs.map((run) => String(run.text ?? '')).join(''));
+  }
   if (typeof value === 'object' && value !== null && 'text' in value)
     return cellText((value as { text: unknown }).text);
   if (typeof value === 'object' && value !== null && 'result' in value)
@@ -286,11 +291,24 @@ export function importRows<K extends string, T>(
     });
   }
   if (missing.length > 0) return { items, errors };
+  const idLines = new Map<string, number>();
+  const idColumn = columns.find((column) => column.key === 'id');
   rows.forEach((row, index) => {
     const line = options.lineNumbers?.[index] ?? (options.firstLine ?? 2) + index;
     if (Object.values(row).every((value) => cellText(value) === null)) return;
     const cells = new Cells(row, map, columns, line, errors);
     const before = errors.length;
+    // The same identifier twice in one file would make one row silently replace the other.
+    const id = idColumn ? cellText(cells.raw(idColumn.key)) : null;
+    if (idColumn && id !== null) {
+      const first = idLines.get(id);
+      if (first === undefined) idLines.set(id, line);
+      else
+        cells.error(
+          idColumn.key,
+          `identifiant ${quote(id)} déjà présent ligne ${first} ; attendu un identifiant unique`,
+        );
+    }
     const item = readRow(cells, line);
     if (item !== undefined && errors.length === before) items.push(item);
   });

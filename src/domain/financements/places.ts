@@ -3,6 +3,7 @@
 // Shared by financements, foncier and gouvernance.
 
 import type { Random } from '../shared/random';
+import { normalizeText } from '../shared/text';
 
 /** A commune of a TI as the generators receive it. */
 export interface DemoCommune {
@@ -73,4 +74,35 @@ export function mainDepartement(territory: DemoTerritory): string {
   const byDep = new Map<string, number>();
   for (const c of territory.communes) byDep.set(c.dep, (byDep.get(c.dep) ?? 0) + c.population + 1);
   return [...byDep].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+/**
+ * Builds the importers' lookups from plain lists (what the server reads from the référentiel).
+ * Territory and region names are matched without case, accents or punctuation.
+ */
+export function createPlaceLookup(data: {
+  communes: Iterable<readonly [string, CommuneInfo]>;
+  sirens?: Iterable<readonly [string, SirenInfo]>;
+  territories?: Iterable<TerritoryInfo>;
+  regions?: Iterable<{ code: string; nom: string }>;
+}): Required<PlaceLookup> {
+  const communes = new Map(data.communes);
+  const sirens = new Map(data.sirens ?? []);
+  const territories = new Map<string, TerritoryInfo>();
+  for (const t of data.territories ?? []) {
+    territories.set(t.id.toLowerCase(), t);
+    territories.set(normalizeText(t.nom), t);
+  }
+  const regions = new Map<string, string>();
+  for (const r of data.regions ?? []) {
+    regions.set(r.code, r.code);
+    regions.set(normalizeText(r.nom), r.code);
+  }
+  return {
+    commune: (insee) => communes.get(insee),
+    siren: (siren) => sirens.get(siren),
+    territory: (value) =>
+      territories.get(value.trim().toLowerCase()) ?? territories.get(normalizeText(value)),
+    region: (value) => regions.get(value.trim()) ?? regions.get(normalizeText(value)),
+  };
 }
