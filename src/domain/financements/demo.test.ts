@@ -103,3 +103,21 @@ describe('demonstration rows', () => {
     expect(l.communeNom).toMatch(/\w/);
   });
 });
+
+describe('links to actions', () => {
+  it('links each laureate to an action of its TI, preferring the ecological transition axis for the Fonds vert', () => {
+    const actions = territories.flatMap((t) => [
+      { id: `${t.id}-a1`, tiId: t.id, axe: 'competences' },
+      { id: `${t.id}-a2`, tiId: t.id, axe: 'transition' },
+    ]);
+    const linked = generateDemoFinancements({ territories, actions });
+    for (const l of linked.laureates) expect(l.actionIds[0]!.startsWith(`${l.tiId}-`)).toBe(true);
+    expect(
+      linked.laureates
+        .filter((l) => l.dispositif === 'fonds-vert')
+        .every((l) => l.actionIds[0]!.endsWith('-a2')),
+    ).toBe(true);
+    // The calibrated rows are the same with or without actions.
+    expect(linked.laureates.map((l) => ({ ...l, actionIds: [] }))).toEqual(demo.laureates);
+  });
+});

@@ -14,6 +14,15 @@ import { FILIERES, type FiliereCode } from './vocabulary';
 export interface DemoFinancementsInput {
   territories: readonly DemoTerritory[];
   seed?: number;
+  /** The TI's actions, when known: each laureate is then linked to an action of its TI it serves. */
+  actions?: readonly DemoActionRef[];
+}
+
+/** What the generator needs of an action to link a laureate to it. */
+export interface DemoActionRef {
+  id: string;
+  tiId: string;
+  axe?: string | null;
 }
 
 export interface DemoFinancements {
@@ -27,13 +36,44 @@ export const DEMO_ANCT_MISSIONS = 28;
 export function generateDemoFinancements({
   territories,
   seed = 8_2024,
+  actions = [],
 }: DemoFinancementsInput): DemoFinancements {
   const random = createRandom(seed);
   const sorted = [...territories].sort((a, b) => a.id.localeCompare(b.id));
   const fondsVert = generateFondsVert(random, sorted);
   const { missions, laureates: rebond } = generateRebond(random, sorted);
   const anct = generateAnctEngineering(random, sorted);
-  return { laureates: [...fondsVert, ...rebond, ...anct], missions };
+  const laureates = [...fondsVert, ...rebond, ...anct];
+  linkActions(createRandom(seed ^ 0x5eed), laureates, actions);
+  return { laureates, missions };
+}
+
+/** The axis an action should have to be served by a laureate of each scheme, when the TI has one. */
+const PREFERRED_AXE: Record<Laureate['dispositif'], string | null> = {
+  'fonds-vert': 'transition',
+  'rebond-industriel': null,
+  'ingenierie-anct': null,
+  'ingenierie-rebond': null,
+};
+
+/**
+ * Links each laureate to one action of its TI, of the preferred axis when there is one. A separate
+ * random stream keeps the calibrated figures identical with or without actions.
+ */
+function linkActions(random: Random, laureates: Laureate[], actions: readonly DemoActionRef[]): void {
+  if (actions.length === 0) return;
+  const byTi = new Map<string, DemoActionRef[]>();
+  for (const a of [...actions].sort((x, y) => x.id.localeCompare(y.id))) {
+    const list = byTi.get(a.tiId) ?? [];
+    list.push(a);
+    byTi.set(a.tiId, list);
+  }
+  for (const laureate of laureates) {
+    const own = laureate.tiId ? (byTi.get(laureate.tiId) ?? []) : [];
+    if (own.length === 0) continue;
+    const preferred = own.filter((a) => a.axe === PREFERRED_AXE[laureate.dispositif]);
+    laureate.actionIds = [random.pick(preferred.length > 0 ? preferred : own).id];
+  }
 }
 
 interface Placement {

@@ -211,7 +211,10 @@ function readLaureate(
 
 type Place = Pick<Laureate, 'communeInsee' | 'communeNom' | 'dep' | 'reg' | 'tiId' | 'horsTi'>;
 
-/** Commune first; SIREN when the commune is missing. */
+/**
+ * Commune first; SIREN when the commune is missing. When the commune is given, the SIREN is only
+ * checked for its form: the platform's list of companies is never complete, the commune is enough.
+ */
 function placeLaureate(
   cells: Cells<LaureateKey>,
   places: PlaceLookup,
