@@ -5,29 +5,56 @@ import type { Random } from '../shared/random';
 import { ofPlace, SURNAMES } from './demo-names';
 import type { FiliereCode } from './vocabulary';
 
-const COMPANY_PATTERNS: readonly ((surname: string, commune: string) => string)[] = [
+type CompanyPattern = (surname: string, commune: string) => string;
+
+const GENERIC: readonly CompanyPattern[] = [
   (s) => `${s} Industries`,
   (s) => `Ateliers ${s}`,
-  (_, c) => `Forges ${ofPlace(c)}`,
   (s) => `${s} & Fils`,
-  (s) => `Plasturgie ${s}`,
-  (_, c) => `Scierie ${ofPlace(c)}`,
-  (s) => `${s} Recyclage`,
-  (_, c) => `Textiles ${ofPlace(c)}`,
-  (s) => `Métallerie ${s}`,
-  (s) => `Composites ${s}`,
-  (_, c) => `Fonderie ${ofPlace(c)}`,
-  (s) => `${s} Emballages`,
-  (_, c) => `Mécanique de précision ${ofPlace(c)}`,
-  (s) => `Menuiseries ${s}`,
-  (s) => `Laboratoires ${s}`,
-  (_, c) => `Conserverie ${ofPlace(c)}`,
 ];
+
+// Company names by trade, so that a company's name fits its project.
+const BY_FILIERE: Record<FiliereCode, readonly CompanyPattern[]> = {
+  'economie-circulaire': [
+    (_, c) => `Forges ${ofPlace(c)}`,
+    (_, c) => `Fonderie ${ofPlace(c)}`,
+    (s) => `${s} Recyclage`,
+    (s) => `Métallerie ${s}`,
+    (s) => `Plasturgie ${s}`,
+    (s) => `${s} Emballages`,
+    (s) => `${s} Environnement`,
+  ],
+  'relocalisation-biens': [
+    (_, c) => `Textiles ${ofPlace(c)}`,
+    (s) => `Menuiseries ${s}`,
+    (s) => `Confection ${s}`,
+    (_, c) => `Manufacture ${ofPlace(c)}`,
+    (s) => `Meubles ${s}`,
+  ],
+  bioeconomie: [
+    (_, c) => `Scierie ${ofPlace(c)}`,
+    (s) => `${s} Bois`,
+    (_, c) => `Chanvrière ${ofPlace(c)}`,
+    (s) => `Laboratoires ${s}`,
+    (s) => `${s} Biomatériaux`,
+  ],
+  autre: [
+    (_, c) => `Mécanique de précision ${ofPlace(c)}`,
+    (_, c) => `Conserverie ${ofPlace(c)}`,
+    (s) => `Composites ${s}`,
+    (s) => `${s} Mobilités`,
+    (s) => `${s} Agroalimentaire`,
+  ],
+};
+
+const ALL_PATTERNS: readonly CompanyPattern[] = [...GENERIC, ...Object.values(BY_FILIERE).flat()];
 
 const LEGAL_FORMS = ['SAS', 'SAS', 'SAS', 'SA', 'SARL', ''] as const;
 
-export function companyName(random: Random, commune: string): string {
-  const name = random.pick(COMPANY_PATTERNS)(random.pick(SURNAMES), commune);
+/** An invented company name, of a trade that fits the filière when one is given. */
+export function companyName(random: Random, commune: string, filiere?: FiliereCode | null): string {
+  const patterns = filiere ? [...GENERIC, ...BY_FILIERE[filiere]] : ALL_PATTERNS;
+  const name = random.pick(patterns)(random.pick(SURNAMES), commune);
   const form = random.pick(LEGAL_FORMS);
   return form ? `${name} ${form}` : name;
 }

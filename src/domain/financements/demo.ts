@@ -187,7 +187,7 @@ function generateFondsVert(random: Random, territories: readonly DemoTerritory[]
   return placements.map((place, i) => ({
     id: `demo-fv-${String(i + 1).padStart(3, '0')}`,
     dispositif: 'fonds-vert',
-    beneficiaire: companyName(random, place.commune.nom),
+    beneficiaire: companyName(random, place.commune.nom, filieres[i]),
     siren: null,
     projet: projectTitle(random, filieres[i]!),
     communeInsee: place.commune.insee,

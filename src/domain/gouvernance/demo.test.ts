@@ -82,3 +82,11 @@ describe('demonstration people', () => {
     expect(generateDemoGouvernance({ territories: [...territories].reverse() })).toEqual(demo);
   });
 });
+
+describe('regional COPIL', () => {
+  it('are held in regions that have a coordinator', () => {
+    const coordinated = new Set(demo.coordinateurs.map((c) => c.reg));
+    const regional = demo.evenements.filter((e) => e.kind === 'copil-regional');
+    expect(regional.every((e) => coordinated.has(e.reg!))).toBe(true);
+  });
+});

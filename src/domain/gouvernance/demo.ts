@@ -38,11 +38,13 @@ export function generateDemoGouvernance({ territories, seed = 8_0336 }: DemoGouv
       `Données de démonstration : ${sorted.length} territoires, il en faut au moins ${P.chefsDeProjet}.`,
     );
   const chefsDeProjet = generateChefs(random, sorted);
+  const membres = generateMembers(random, sorted);
+  const coordinateurs = generateCoordinators(random, sorted);
   return {
-    membres: generateMembers(random, sorted),
+    membres,
     chefsDeProjet,
-    coordinateurs: generateCoordinators(random, sorted),
-    evenements: generateEvents(random, sorted, chefsDeProjet),
+    coordinateurs,
+    evenements: generateEvents(random, sorted, chefsDeProjet, coordinateurs),
   };
 }
 
@@ -240,6 +242,7 @@ function generateEvents(
   random: Random,
   territories: readonly DemoTerritory[],
   chefs: readonly ChefDeProjet[],
+  coordinators: readonly Coordinator[],
 ): GovernanceEvent[] {
   const events: GovernanceEvent[] = [];
   // Launch COPIL: where a chef de projet is in post, first (they organise them).
@@ -265,8 +268,10 @@ function generateEvents(
       demo: true,
     });
   }
-  const regions = [...new Set(territories.map((t) => t.regionCode))].sort();
+  // Regional COPIL are held where a coordinator runs the regional network.
+  const regions = [...new Set(coordinators.map((c) => c.reg))].sort();
   const regionalOnes = random.shuffle(regions).slice(0, P.copilRegionaux).sort();
+  const regionalPartners = PARTNERS.filter((p) => p !== 'Préfecture' && p !== 'Conseil régional');
   for (const reg of regionalOnes)
     events.push({
       id: `demo-copil-regional-${reg}`,
@@ -276,7 +281,11 @@ function generateEvents(
       tiId: null,
       reg,
       participants: random.int(25, 80),
-      organisations: ['Préfecture de région', 'Conseil régional', ...random.shuffle(PARTNERS).slice(0, 5)],
+      organisations: [
+        'Préfecture de région',
+        'Conseil régional',
+        ...random.shuffle(regionalPartners).slice(0, 5),
+      ],
       demo: true,
     });
   P.seminaires.forEach((seminar, i) => {
