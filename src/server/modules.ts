@@ -1,0 +1,6 @@
+import { comptesModule } from './comptes/module';
+import type { ServerModule } from './platform/module';
+import { territoiresModule } from './territoires/module';
+
+// The platform's capabilities, in load order (reference data first, then what builds on it).
+export const MODULES: ServerModule[] = [territoiresModule, comptesModule];
