@@ -1,0 +1,180 @@
+/**
+ * Browser tests of the référentiel pages (issue 2), in Debian's headless Chromium against the real
+ * platform (fresh database with the référentiel, serving dist/web — run `npm run build:web` first):
+ * the national map draws the 183 territories and its table twin lists them, the search leads to the
+ * right territory page, a territory page shows its members, and every page passes axe-core without
+ * serious or critical violations.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkAccessibility, launchBrowser, newPage } from '../helpers/browser';
+
+type Platform = { url: string; close(): Promise<void> };
+
+/** The real platform; PILOTE_BROWSER_MOCK=1 runs the same tests on the contract stand-in (development only). */
+async function startPlatform(): Promise<Platform> {
+  if (process.env.PILOTE_BROWSER_MOCK === '1') {
+    const { startMockApi } = await import('./fixtures/mock-api');
+    const { url, server } = await startMockApi();
+    return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+  const { startTestPlatform } = await import('../helpers/platform');
+  return startTestPlatform();
+}
+
+let platform: Platform;
+let browser: Browser;
+
+beforeAll(async () => {
+  [platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const opened = await newPage(browser);
+  await opened.page.goto(platform.url + path);
+  return opened;
+}
+
+/** Waits until the MapLibre map of `testId` has drawn everything once. */
+async function waitForMap(page: Page, testId: string): Promise<void> {
+  await page.locator(`[data-testid="${testId}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
+}
+
+describe('carte nationale', () => {
+  it('dessine les 183 territoires, avec leur tableau, et passe le contrôle d’accessibilité', async () => {
+    const { page, errors } = await open('/');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Les Territoires d’industrie');
+    await waitForMap(page, 'carte-nationale');
+
+    const drawn = await page.evaluate(() => {
+      const map = window.__piloteMap!;
+      const ids = (features: { properties: Record<string, unknown> }[]) =>
+        new Set(features.map((f) => String(f.properties.id)));
+      return {
+        source: ids(map.querySourceFeatures('territoires')).size,
+        rendered: ids(map.queryRenderedFeatures({ layers: ['territoires-fond'] })).size,
+        regions: new Set(map.querySourceFeatures('regions').map((f) => f.properties.code)).size,
+        insets: map.querySourceFeatures('encarts').length > 0,
+      };
+    });
+    expect(drawn.source).toBe(183);
+    expect(drawn.rendered).toBe(183);
+    expect(drawn.regions).toBe(18);
+    expect(drawn.insets).toBe(true);
+
+    const rows = page.locator('#liste-territoires tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(183);
+    expect(await page.locator('#liste-territoires caption').textContent()).toContain('183');
+    // The legend names the 18 regions, each a link to its page.
+    expect(await page.locator('.pilote-legend a[href^="/regions/"]').count()).toBe(18);
+    // The map's source is printed next to it.
+    expect(await page.locator('section[aria-labelledby="carte-titre"]').textContent()).toContain(
+      'ANCT, périmètres des Territoires d’industrie, septembre 2024 — Licence Ouverte 2.0',
+    );
+    expect(await page.title()).toContain('Pilote TI');
+
+    await checkAccessibility(page, '/');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('ouvre la page d’un territoire au clic sur la carte', async () => {
+    const { page } = await open('/');
+    await waitForMap(page, 'carte-nationale');
+    await page.locator('[data-testid="carte-nationale"]').scrollIntoViewIfNeeded();
+    // Click the pixel of a point inside Plastics Vallée – Oyonnax (Oyonnax town centre).
+    const point = await page.evaluate(() => {
+      const map = window.__piloteMap!;
+      const p = map.project([5.655, 46.257]);
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.mouse.move(point.x, point.y);
+    const tooltip = page.locator('.pilote-map__tooltip');
+    await tooltip.waitFor({ timeout: 5000 });
+    expect(await tooltip.textContent()).toContain('Oyonnax');
+    await page.mouse.click(point.x, point.y);
+    await page.waitForURL(/\/territoires\/ti-8413$/);
+    await page.context().close();
+  });
+});
+
+describe('recherche', () => {
+  it('« oyonax » mène à la page du territoire d’Oyonnax', async () => {
+    const { page, errors } = await open('/');
+    const input = page.locator('#recherche-accueil input, input#recherche-accueil').first();
+    await input.fill('oyonax');
+    await input.press('Enter');
+    await page.waitForURL(/\/recherche\?q=oyonax/);
+    const result = page.locator('main a[href="/territoires/ti-8413"]').first();
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Oyonnax');
+    await checkAccessibility(page, '/recherche?q=oyonax');
+
+    await result.click();
+    await page.waitForURL(/\/territoires\/ti-8413$/);
+    await expect.poll(() => page.locator('main h1').textContent()).toContain('Oyonnax');
+    expect(await page.title()).toContain('Oyonnax');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('page d’un territoire', () => {
+  it('montre ses membres sur la carte et dans le tableau', async () => {
+    const { page, errors } = await open('/territoires/ti-8413');
+    const table = page.locator('#membres');
+    await table.locator('tbody tr').first().waitFor();
+    expect(await table.textContent()).toContain('Haut - Bugey Agglomération');
+    expect(await table.locator('tbody tr').count()).toBe(1);
+    expect(await page.locator('main h1').textContent()).toBe('Plastics Vallée – Oyonnax');
+    expect(await page.locator('main').textContent()).toContain('Ain (01)');
+
+    await waitForMap(page, 'carte-territoire');
+    const kinds = await page.evaluate(() =>
+      window.__piloteMap!.querySourceFeatures('carte').map((f) => String(f.properties.kind)),
+    );
+    expect(kinds).toContain('territoire');
+    expect(kinds).toContain('groupement');
+
+    await checkAccessibility(page, '/territoires/ti-8413');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('montre plusieurs membres pour un territoire qui en a plusieurs', async () => {
+    const { page } = await open('/territoires/ti-0101');
+    const rows = page.locator('#membres tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await page.locator('#membres').textContent()).toContain('CA du Nord Basse-Terre');
+    await page.context().close();
+  });
+
+  it('répond par une page 404 en français pour un territoire inconnu', async () => {
+    const { page } = await open('/territoires/ti-9999');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Page non trouvée');
+    await checkAccessibility(page, '/territoires/ti-9999');
+    await page.context().close();
+  });
+});
+
+describe('page d’une région', () => {
+  it('liste les territoires de la région et passe le contrôle d’accessibilité', async () => {
+    const { page, errors } = await open('/regions/84');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Auvergne-Rhône-Alpes');
+    const rows = page.locator('main table').last().locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(24);
+    await waitForMap(page, 'carte-nationale');
+    await checkAccessibility(page, '/regions/84');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
