@@ -138,3 +138,22 @@ describe('identifiers', () => {
     expect(result.items).toEqual(['Forges du Nord', 'X']);
   });
 });
+
+describe('column priority', () => {
+  it('gives a header to the column it names exactly before any synonym', () => {
+    const columns = [
+      { key: 'beneficiaire', label: 'Bénéficiaire', synonyms: ['Structure'] },
+      { key: 'structure', label: 'Structure' },
+    ];
+    expect(matchColumns(['Structure', 'Bénéficiaire'], columns).map).toEqual({
+      beneficiaire: 'Bénéficiaire',
+      structure: 'Structure',
+    });
+    expect(matchColumns(['Structure'], columns).map).toEqual({ structure: 'Structure' });
+  });
+
+  it('does not read the commune name column as the commune code', () => {
+    const columns = [{ key: 'commune', label: 'Code commune', synonyms: ['Code INSEE'] }];
+    expect(matchColumns(['Commune', 'Code INSEE'], columns).map).toEqual({ commune: 'Code INSEE' });
+  });
+});

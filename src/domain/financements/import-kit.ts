@@ -83,14 +83,18 @@ export function matchColumns<K extends string>(
 ): { map: ColumnMap<K>; missing: ColumnDef<K>[]; unknown: string[] } {
   const map: ColumnMap<K> = {};
   const used = new Set<string>();
-  for (const column of columns) {
-    const accepted = new Set([column.label, column.key, ...(column.synonyms ?? [])].map(headerKey));
-    const found = headers.find((header) => !used.has(header) && accepted.has(headerKey(header)));
-    if (found !== undefined) {
-      map[column.key] = found;
-      used.add(found);
-    }
-  }
+  const take = (column: ColumnDef<K>, name: string) => {
+    if (map[column.key] !== undefined) return;
+    const found = headers.find((header) => !used.has(header) && headerKey(header) === headerKey(name));
+    if (found === undefined) return;
+    map[column.key] = found;
+    used.add(found);
+  };
+  // Exact headers first, so that a column's own header is never taken as another column's synonym;
+  // then the synonyms, in their order of preference.
+  // (Internal keys are not headers: the key « commune » must not take a column of commune names.)
+  for (const column of columns) take(column, column.label);
+  for (const column of columns) for (const synonym of column.synonyms ?? []) take(column, synonym);
   const missing = columns.filter((column) => column.required && map[column.key] === undefined);
   const unknown = headers.filter((header) => !used.has(header) && headerKey(header) !== '');
   return { map, missing, unknown };

@@ -39,14 +39,7 @@ export const LAUREATE_COLUMNS = [
   {
     key: 'commune',
     label: 'Code commune',
-    synonyms: [
-      'Code INSEE',
-      'INSEE',
-      'Code commune INSEE',
-      'Commune (code INSEE)',
-      'code_insee',
-      'insee_com',
-    ],
+    synonyms: ['Code INSEE', 'INSEE', 'Code commune INSEE', 'code_insee', 'insee_com'],
   },
   {
     key: 'subvention',
