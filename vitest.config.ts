@@ -14,6 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'db',
+          globalSetup: ['tests/helpers/global-setup.ts'],
           include: ['src/server/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/db/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
@@ -24,6 +25,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          globalSetup: ['tests/helpers/global-setup.ts'],
           include: ['tests/browser/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 240_000,

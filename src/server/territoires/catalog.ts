@@ -139,15 +139,15 @@ export async function buildCatalog(sql: Sql, version: string): Promise<Catalog> 
     added: string[] | null;
     removed: string[] | null;
   }>(
-    `WITH m AS (SELECT DISTINCT territoire_id, code FROM territoire_membres WHERE version = $1 AND type <> 'commune'),
-          a AS (SELECT siren, insee FROM groupement_communes WHERE cog = '2023'),
-          b AS (SELECT siren, insee FROM groupement_communes WHERE cog = '2026')
-     SELECT m.territoire_id, m.code AS siren, coalesce(g.nom, m.code) AS nom,
-            (SELECT array_agg(b.insee ORDER BY b.insee) FROM b WHERE b.siren = m.code
-              AND NOT EXISTS (SELECT 1 FROM a WHERE a.siren = m.code AND a.insee = b.insee)) AS added,
-            (SELECT array_agg(a.insee ORDER BY a.insee) FROM a WHERE a.siren = m.code
-              AND NOT EXISTS (SELECT 1 FROM b WHERE b.siren = m.code AND b.insee = a.insee)) AS removed
-       FROM m LEFT JOIN groupements g ON g.cog = '2026' AND g.siren = m.code`,
+    `SELECT m.territoire_id, m.code AS siren, coalesce(g.nom, m.nom) AS nom,
+            (SELECT array_agg(b.insee ORDER BY b.insee) FROM groupement_communes b
+              WHERE b.cog = '2026' AND b.siren = m.code AND NOT EXISTS (
+                SELECT 1 FROM groupement_communes a WHERE a.cog = '2023' AND a.siren = m.code AND a.insee = b.insee)) AS added,
+            (SELECT array_agg(a.insee ORDER BY a.insee) FROM groupement_communes a
+              WHERE a.cog = '2023' AND a.siren = m.code AND NOT EXISTS (
+                SELECT 1 FROM groupement_communes b WHERE b.cog = '2026' AND b.siren = m.code AND b.insee = a.insee)) AS removed
+       FROM territoire_membres m LEFT JOIN groupements g ON g.cog = '2026' AND g.siren = m.code
+      WHERE m.version = $1 AND m.type <> 'commune'`,
     [v],
   );
 

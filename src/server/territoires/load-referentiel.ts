@@ -77,6 +77,8 @@ export async function loadReferentiel(db: Database, options: { force?: boolean }
        ON CONFLICT (dataset) DO UPDATE SET version = EXCLUDED.version, loaded_at = now(), rows_loaded = EXCLUDED.rows_loaded`,
       [version, Object.values(report.counts).reduce((a, b) => a + b, 0)],
     );
+    // Fresh statistics, so that the planner knows the tables' sizes from the first query on.
+    await tx.exec('ANALYZE');
     return { skipped: false, version, ...report };
   });
 }

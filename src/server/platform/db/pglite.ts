@@ -9,10 +9,14 @@ const parsers = {
   [TYPE_OIDS.DATE]: parseDate,
 };
 
-/** Opens (and creates on first use) an embedded database in `dataDir`, or in memory when null. */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+/**
+ * Opens (and creates on first use) an embedded database in `dataDir`, or in memory when null;
+ * `initialData` starts it from a dump (tests clone a prepared template this way).
+ */
+export async function openPglite(dataDir: string | null, initialData?: Blob): Promise<Database & { dump(): Promise<Blob> }> {
   const pg = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(initialData ? { loadDataDir: initialData } : {}),
     extensions: { unaccent, pg_trgm },
     parsers,
   });
@@ -32,5 +36,6 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     ...base,
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
     close: () => pg.close(),
+    dump: () => pg.dumpDataDir('gzip'),
   };
 }
