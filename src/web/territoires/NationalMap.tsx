@@ -59,7 +59,8 @@ export default function NationalMap({ region, description }: { region?: string; 
     if (!query.data || !element) return;
     const data = layers(query.data);
     const regionNames = new Map(data.regions.features.map((f) => [f.properties.code, f.properties.nom]));
-    const focus = region ? data.territoires.features.filter((f) => f.properties.reg === region) : [];
+    // A region page frames the whole region (its territories with their surroundings).
+    const focus = region ? data.regions.features.filter((f) => f.properties.code === region) : [];
     const bounds = (focus.length > 0 && boundsOf(focus as Feature<Geometry>[])) || FRANCE_BOUNDS;
 
     const map = createMap(element, {
