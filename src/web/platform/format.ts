@@ -16,3 +16,17 @@ export const formatPercent = (n: number | null | undefined) =>
 /** « 1 commune », « 12 communes ». */
 export const plural = (n: number, singular: string, pluralForm = `${singular}s`) =>
   `${formatInteger(n)} ${n > 1 ? pluralForm : singular}`;
+
+const longDate = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** « 2024-09-16 » → « 16 septembre 2024 »; anything else is returned as is. */
+export const formatDate = (iso: string | null | undefined) => {
+  if (!iso) return '—';
+  const date = /^\d{4}-\d{2}-\d{2}/.test(iso) ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : null;
+  return date && !Number.isNaN(date.getTime()) ? longDate.format(date) : iso;
+};

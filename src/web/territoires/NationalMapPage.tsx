@@ -41,7 +41,7 @@ export default function NationalMapPage() {
       <h1 className="fr-mt-2w fr-mb-1w">Les Territoires d’industrie</h1>
       <p className="fr-text--lead fr-mb-3w">
         {territoires.data
-          ? `${territoires.data.total} territoires labellisés pour le Temps II du programme (2023-2027) — ${territoires.data.perimetre.libelle}.`
+          ? `${territoires.data.total} territoires labellisés pour le Temps II du programme (2023-2027). Périmètres : ${territoires.data.perimetre.libelle}.`
           : 'Les territoires labellisés pour le Temps II du programme (2023-2027).'}
       </p>
       <div className="fr-mb-4w">
@@ -98,7 +98,7 @@ export default function NationalMapPage() {
               </p>
               <TerritoiresTable
                 id="liste-territoires"
-                caption={`Les ${data.total} Territoires d’industrie (${data.perimetre.libelle})`}
+                caption={`Les ${data.total} Territoires d’industrie — ${data.perimetre.libelle}`}
                 territoires={filtered}
               />
               <SourceNote sources={data.sources} />

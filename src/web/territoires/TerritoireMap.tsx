@@ -33,6 +33,14 @@ export default function TerritoireMap({ id, description }: { id: string; descrip
     });
     map.on('load', () => {
       map.addSource('carte', { type: 'geojson', data, generateId: true });
+      // The territory itself is shaded too: members that are single communes have no contour of their own.
+      map.addLayer({
+        id: 'territoire-fond',
+        type: 'fill',
+        source: 'carte',
+        filter: ['==', ['get', 'kind'], 'territoire'],
+        paint: { 'fill-color': '#e3e3fd' },
+      });
       map.addLayer({
         id: 'groupements-fond',
         type: 'fill',

@@ -6,20 +6,31 @@ import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { apiQuery } from '../platform/api';
 import { DataTable } from '../platform/DataTable';
-import { formatInteger, plural } from '../platform/format';
+import { formatDate, formatInteger, plural } from '../platform/format';
 import { Loading, QueryState } from '../platform/QueryState';
 import { SourceNote } from '../platform/SourceNote';
 import { usePageTitle } from '../platform/usePageTitle';
+import { MEMBERS_MAP_SOURCES } from './palette';
 import type { CommuneRef, TerritoireDetail } from './types';
 import './maps.css';
 
 const TerritoireMap = lazy(() => import('./TerritoireMap'));
 
+/** Natures of members, from the abbreviations of the COG (CC, CA…) or the member type. */
 const NATURES: Record<string, string> = {
+  CC: 'Communauté de communes',
+  CA: 'Communauté d’agglomération',
+  CU: 'Communauté urbaine',
+  ME: 'Métropole',
+  METRO: 'Métropole',
+  MET69: 'Métropole de Lyon',
+  EPT: 'Établissement public territorial',
   epci: 'Intercommunalité',
   ept: 'Établissement public territorial',
   commune: 'Commune',
 };
+const natureLabel = (m: { nature: string; type: string }) =>
+  NATURES[m.nature] ?? (m.nature || NATURES[m.type] || m.type);
 
 function Figure({ value, label }: { value: string; label: string }) {
   return (
@@ -98,7 +109,7 @@ export default function TerritoirePage() {
                     description={`Carte du territoire ${t.nom} et de ses membres ; le tableau des membres qui suit en donne le contenu.`}
                   />
                 </Suspense>
-                <SourceNote sources={t.sources} className="fr-mt-1w" />
+                <SourceNote sources={MEMBERS_MAP_SOURCES} className="fr-mt-1w" />
               </div>
               <div className="fr-col-12 fr-col-lg-4">
                 <h3 className="fr-h6 fr-mb-1w">Région</h3>
@@ -127,7 +138,7 @@ export default function TerritoirePage() {
               rowKey={(m) => m.code}
               columns={[
                 { key: 'nom', label: 'Membre', rowHeader: true },
-                { key: 'nature', label: 'Nature', render: (m) => m.nature || NATURES[m.type] || m.type },
+                { key: 'nature', label: 'Nature', render: natureLabel },
                 { key: 'siren', label: 'SIREN', render: (m) => m.siren ?? '—' },
                 {
                   key: 'nbCommunes',
@@ -224,7 +235,7 @@ export default function TerritoirePage() {
               rowKey={(p) => p.version}
               columns={[
                 { key: 'libelle', label: 'Version', rowHeader: true },
-                { key: 'date', label: 'Date' },
+                { key: 'date', label: 'Date', render: (p) => formatDate(p.date) },
                 {
                   key: 'nbMembres',
                   label: 'Membres',

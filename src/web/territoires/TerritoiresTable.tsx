@@ -41,7 +41,7 @@ export function TerritoiresTable({
           : []),
         {
           key: 'nbMembres',
-          label: 'Intercommunalités membres',
+          label: 'Membres',
           numeric: true,
           render: (t) => formatInteger(t.nbMembres),
         },

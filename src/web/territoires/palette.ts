@@ -41,3 +41,14 @@ export const MAP_SOURCE = {
   date: 'septembre 2024',
   licence: 'Licence Ouverte 2.0',
 };
+
+/** Source of the territory maps: TI outline and the contours of its member intercommunalités. */
+export const MEMBERS_MAP_SOURCES = [
+  MAP_SOURCE,
+  {
+    libelle: 'Admin Express COG 2018, contours des intercommunalités recomposés au COG 2023',
+    producteur: 'IGN',
+    date: '2018',
+    licence: 'Licence Ouverte 2.0',
+  },
+];
