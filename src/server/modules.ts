@@ -1,6 +1,7 @@
+import { actionsModule } from './actions/module';
 import { comptesModule } from './comptes/module';
 import type { ServerModule } from './platform/module';
 import { territoiresModule } from './territoires/module';
 
 // The platform's capabilities, in load order (reference data first, then what builds on it).
-export const MODULES: ServerModule[] = [territoiresModule, comptesModule];
+export const MODULES: ServerModule[] = [territoiresModule, comptesModule, actionsModule];
