@@ -1,7 +1,12 @@
+import { startMailDispatcher } from '../platform/mail';
 import type { ServerModule } from '../platform/module';
 import { comptesRoutes } from './routes';
 
 export const comptesModule: ServerModule = {
   name: 'comptes',
   routes: comptesRoutes,
+  // The outbox dispatcher is shared infrastructure; comptes owns mail and starts it.
+  async start(ctx) {
+    return startMailDispatcher(ctx);
+  },
 };
