@@ -1,27 +1,14 @@
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { ApiError } from './api';
 import NotFound from './NotFound';
 import { Loading } from './QueryState';
+import { queryClient } from './queryClient';
 import { routes } from './routes';
 import './platform.css';
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // The référentiel changes a few times a year: no refetch on focus, a generous freshness.
-      staleTime: 5 * 60_000,
-      refetchOnWindowFocus: false,
-      // A 4xx answer (unknown id, bad query) will not change by retrying.
-      retry: (count, error) =>
-        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
-    },
-  },
-});
 
 export function App() {
   return (

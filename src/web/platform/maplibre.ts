@@ -4,11 +4,19 @@
  * map brings its own GeoJSON layers) and, under automation or in development, the instance exposed
  * as `window.__piloteMap` so that browser tests can query the rendered features.
  */
-import { Map as MapLibreMap, type MapOptions, type StyleSpecification, setWorkerUrl } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  type MapOptions,
+  prewarm,
+  type StyleSpecification,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 
 setWorkerUrl(workerUrl);
+// Start the worker now, while the page still fetches its layers, rather than at the first map.
+prewarm();
 
 declare global {
   interface Window {

@@ -6,6 +6,7 @@ import { apiQuery } from '../platform/api';
 import { Loading, QueryState } from '../platform/QueryState';
 import { SourceNote } from '../platform/SourceNote';
 import { usePageTitle } from '../platform/usePageTitle';
+import { preloadNationalMap } from './carteQuery';
 import { KeyFigures } from './KeyFigures';
 import { MAP_SOURCE } from './palette';
 import { RegionLegend } from './RegionLegend';
@@ -13,7 +14,9 @@ import { SearchForm } from './SearchForm';
 import { TerritoiresTable } from './TerritoiresTable';
 import type { RegionsList, TerritoiresList } from './types';
 
-const NationalMap = lazy(() => import('./NationalMap'));
+// Fetch the map's code and layer as soon as this page's code arrives, in parallel with its data.
+const nationalMapCode = preloadNationalMap();
+const NationalMap = lazy(() => nationalMapCode);
 
 /** Home page: the national map of the 183 territories, its legend, key figures, search and the table twin. */
 export default function NationalMapPage() {

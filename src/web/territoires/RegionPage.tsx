@@ -8,12 +8,15 @@ import { formatInteger, plural } from '../platform/format';
 import { Loading, QueryState } from '../platform/QueryState';
 import { SourceNote } from '../platform/SourceNote';
 import { usePageTitle } from '../platform/usePageTitle';
+import { preloadNationalMap } from './carteQuery';
 import { MAP_SOURCE } from './palette';
 import { TerritoiresTable } from './TerritoiresTable';
 import type { RegionDetail } from './types';
 import './maps.css';
 
-const NationalMap = lazy(() => import('./NationalMap'));
+// Fetch the map's code and layer as soon as this page's code arrives, in parallel with its data.
+const nationalMapCode = preloadNationalMap();
+const NationalMap = lazy(() => nationalMapCode);
 
 /** Page of one region: its territories on the map and in a table, its départements. */
 export default function RegionPage() {
