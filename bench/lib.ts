@@ -22,8 +22,15 @@ export interface BenchRecord {
 }
 
 export interface Bench {
+  /** Base URL of the server under test (a separate process, like in production). */
   url: string;
-  ctx: AppContext;
+  /**
+   * Runs `work` with direct access to the benchmark's database (to insert 100× data, say): the
+   * server is stopped (PGlite allows one process per data folder), then restarted afterwards.
+   */
+  withDatabase<T>(work: (ctx: AppContext) => Promise<T>): Promise<T>;
+  /** Resident memory of the server process, in MiB. */
+  serverMemoryMiB(): number;
   /** Concurrent load on one path (GET unless said), measured with autocannon. */
   load(path: string, options?: { connections?: number; seconds?: number; headers?: Record<string, string>; method?: string; body?: string }): Promise<LoadResult>;
   /** Times an async function once (ms). */
