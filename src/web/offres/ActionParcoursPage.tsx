@@ -1,3 +1,4 @@
+import './offres.css';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
@@ -23,15 +24,18 @@ export default function ActionParcoursPage() {
               currentPageLabel="Parcours"
               segments={[
                 { label: 'Offre de services', linkProps: { to: '/offres' } },
-                { label: 'Parcours du territoire', linkProps: { to: `/territoires/${action.territoire}/parcours` } },
+                {
+                  label: 'Parcours du territoire',
+                  linkProps: { to: `/territoires/${action.territoire}/parcours` },
+                },
               ]}
             />
             <h1>{action.titre}</h1>
             {action.demo && <DemoNotice />}
             <p>
               Axe {action.axeLibelle}
-              {action.thematiques.length > 0 && ` · ${action.thematiques.map((t) => t.libelle).join(', ')}`} · stade{' '}
-              {action.statutLibelle}
+              {action.thematiques.length > 0 && ` · ${action.thematiques.map((t) => t.libelle).join(', ')}`} ·
+              stade {action.statutLibelle}
             </p>
             <ParcoursPanel actionId={action.id} />
           </>

@@ -1,3 +1,4 @@
+import './offres.css';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';

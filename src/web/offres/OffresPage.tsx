@@ -1,3 +1,4 @@
+import './offres.css';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useQuery } from '@tanstack/react-query';
@@ -58,7 +59,6 @@ export default function OffresPage() {
       </p>
       <form
         className="fr-mb-3w"
-        role="search"
         aria-label="Rechercher dans le catalogue"
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,3 +1,4 @@
+import './offres.css';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -21,13 +22,20 @@ export function ParcoursPanel({ actionId, headingLevel = 2 }: { actionId: string
   const path = `/api/v1/actions/${actionId}/parcours${closed ? '?fermees=true' : ''}`;
   const parcours = useQuery({ queryKey: [path], queryFn: apiQuery<Parcours>(path) });
   const requestsPath = `/api/v1/actions/${actionId}/sollicitations`;
-  const requests = useQuery({ queryKey: [requestsPath], queryFn: apiQuery<{ items: Sollicitation[] }>(requestsPath) });
+  const requests = useQuery({
+    queryKey: [requestsPath],
+    queryFn: apiQuery<{ items: Sollicitation[] }>(requestsPath),
+  });
   const me = useMe().data;
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
 
   return (
-    <section className="pilote-parcours" aria-labelledby={`parcours-${actionId}`} data-testid="parcours-panel">
+    <section
+      className="pilote-parcours"
+      aria-labelledby={`parcours-${actionId}`}
+      data-testid="parcours-panel"
+    >
       <Heading id={`parcours-${actionId}`} className="fr-h4">
         Parcours : les offres pour cette action
       </Heading>
@@ -36,7 +44,10 @@ export function ParcoursPanel({ actionId, headingLevel = 2 }: { actionId: string
           const mayAsk =
             me?.connecte &&
             !action.archivee &&
-            me.roles.some((r) => r.role === 'national' || (r.role === 'territorial' && r.territoire === action.territoire));
+            me.roles.some(
+              (r) =>
+                r.role === 'national' || (r.role === 'territorial' && r.territoire === action.territoire),
+            );
           return (
             <>
               <p className="fr-text--sm">
@@ -71,7 +82,9 @@ export function ParcoursPanel({ actionId, headingLevel = 2 }: { actionId: string
                       </Sub>
                       <p className="fr-text--sm fr-mb-1v">
                         {offer.operateurCourt} · {offer.natureLibelles.join(', ')}{' '}
-                        {offer.statut !== 'ouverte' && <OfferStatusBadge statut={offer.statut} libelle={offer.statutLibelle} />}
+                        {offer.statut !== 'ouverte' && (
+                          <OfferStatusBadge statut={offer.statut} libelle={offer.statutLibelle} />
+                        )}
                       </p>
                       <p className="fr-text--sm fr-mb-1v">
                         <strong>Pourquoi :</strong> {offer.raisons.join(' ; ')}
@@ -91,7 +104,11 @@ export function ParcoursPanel({ actionId, headingLevel = 2 }: { actionId: string
                 </ol>
               )}
               {mayAsk && (
-                <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm" onClick={() => setAsking('cellule')}>
+                <button
+                  type="button"
+                  className="fr-btn fr-btn--secondary fr-btn--sm"
+                  onClick={() => setAsking('cellule')}
+                >
                   Demander à la cellule régionale de m’orienter
                 </button>
               )}
@@ -108,7 +125,8 @@ export function ParcoursPanel({ actionId, headingLevel = 2 }: { actionId: string
                 <Link to={`/sollicitations/${s.id}`}>
                   {s.reference} — {s.objet}
                 </Link>{' '}
-                <RequestStatusBadge statut={s.statut} libelle={s.statutLibelle} /> · {s.adresseeA} · le {formatDate(s.creeLe)}
+                <RequestStatusBadge statut={s.statut} libelle={s.statutLibelle} /> · {s.adresseeA} · le{' '}
+                {formatDate(s.creeLe)}
               </li>
             ))}
           </ul>

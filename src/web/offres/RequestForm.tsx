@@ -25,7 +25,9 @@ export function RequestForm({
   const id = useId();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [destinataire, setDestinataire] = useState<'operateur' | 'cellule-regionale'>(offer ? 'operateur' : 'cellule-regionale');
+  const [destinataire, setDestinataire] = useState<'operateur' | 'cellule-regionale'>(
+    offer ? 'operateur' : 'cellule-regionale',
+  );
   const [error, setError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
 
@@ -64,7 +66,11 @@ export function RequestForm({
             ? [
                 {
                   label: `${offer.operateurCourt} (opérateur de l’offre)`,
-                  nativeInputProps: { value: 'operateur', checked: destinataire === 'operateur', onChange: () => setDestinataire('operateur') },
+                  nativeInputProps: {
+                    value: 'operateur',
+                    checked: destinataire === 'operateur',
+                    onChange: () => setDestinataire('operateur'),
+                  },
                 },
               ]
             : []),
@@ -85,7 +91,9 @@ export function RequestForm({
           required: true,
           minLength: 3,
           maxLength: 200,
-          defaultValue: offer ? `${offer.titre} – ${actionTitre}`.slice(0, 200) : `Appui pour « ${actionTitre} »`.slice(0, 200),
+          defaultValue: offer
+            ? `${offer.titre} – ${actionTitre}`.slice(0, 200)
+            : `Appui pour « ${actionTitre} »`.slice(0, 200),
         }}
       />
       <Input

@@ -1,3 +1,4 @@
+import './offres.css';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
@@ -15,7 +16,11 @@ import { RequestStatusBadge } from './OfferStatusBadge';
 import { post } from './session';
 import type { SollicitationDetail } from './types';
 
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const dateTime = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Paris',
+});
 const ANSWERS: { statut: SollicitationStatut; label: string }[] = [
   { statut: 'en-instruction', label: 'Prendre en instruction' },
   { statut: 'favorable', label: 'Répondre favorablement' },
@@ -47,7 +52,9 @@ function Detail({ s, path }: { s: SollicitationDetail; path: string }) {
       const result = await post<Partial<SollicitationDetail>>(url, body);
       client.setQueryData<SollicitationDetail>([path], (old) => (old ? { ...old, ...result } : old));
       await client.invalidateQueries({ queryKey: [path] });
-      await client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/api/v1/sollicitations?') });
+      await client.invalidateQueries({
+        predicate: (q) => String(q.queryKey[0]).startsWith('/api/v1/sollicitations?'),
+      });
       form?.reset();
       setNotice(done);
     } catch (err) {
@@ -60,7 +67,10 @@ function Detail({ s, path }: { s: SollicitationDetail; path: string }) {
 
   return (
     <>
-      <Breadcrumb currentPageLabel={s.reference} segments={[{ label: 'Sollicitations', linkProps: { to: '/sollicitations' } }]} />
+      <Breadcrumb
+        currentPageLabel={s.reference}
+        segments={[{ label: 'Sollicitations', linkProps: { to: '/sollicitations' } }]}
+      />
       <h1>
         {s.reference} — {s.objet}
       </h1>
@@ -72,7 +82,8 @@ function Detail({ s, path }: { s: SollicitationDetail; path: string }) {
       <dl className="pilote-offre-facts">
         <dt>Action</dt>
         <dd>
-          <Link to={`/actions/${s.action.id}/parcours`}>{s.action.titre}</Link> ({s.territoire.nom}, {s.region.nom})
+          <Link to={`/actions/${s.action.id}/parcours`}>{s.action.titre}</Link> ({s.territoire.nom},{' '}
+          {s.region.nom})
         </dd>
         <dt>Adressée à</dt>
         <dd>
@@ -111,7 +122,12 @@ function Detail({ s, path }: { s: SollicitationDetail; path: string }) {
             if (!statut) return;
             const message = String(new FormData(e.currentTarget).get('message') ?? '').trim();
             const label = ANSWERS.find((a) => a.statut === statut)?.label ?? statut;
-            void run(`${path}/statut`, { statut, ...(message ? { message } : {}) }, `Fait : ${label.toLowerCase()}.`, e.currentTarget);
+            void run(
+              `${path}/statut`,
+              { statut, ...(message ? { message } : {}) },
+              `Fait : ${label.toLowerCase()}.`,
+              e.currentTarget,
+            );
           }}
         >
           <h2 id="answer-title" className="fr-h5">
@@ -153,7 +169,9 @@ function Detail({ s, path }: { s: SollicitationDetail; path: string }) {
             void run(
               `${path}/orientation`,
               { organisation, ...(message ? { message } : {}) },
-              s.organisation ? `Sollicitation réorientée vers ${label}.` : `Sollicitation confiée à ${label}.`,
+              s.organisation
+                ? `Sollicitation réorientée vers ${label}.`
+                : `Sollicitation confiée à ${label}.`,
               e.currentTarget,
             );
           }}
@@ -161,7 +179,10 @@ function Detail({ s, path }: { s: SollicitationDetail; path: string }) {
           <h2 id="route-title" className="fr-h5">
             {s.organisation ? 'Réorienter vers un autre opérateur' : 'Confier à un opérateur'}
           </h2>
-          <Select label="Opérateur" nativeSelectProps={{ name: 'organisation', required: true, defaultValue: '' }}>
+          <Select
+            label="Opérateur"
+            nativeSelectProps={{ name: 'organisation', required: true, defaultValue: '' }}
+          >
             <option value="" disabled>
               Choisir un opérateur
             </option>
@@ -202,7 +223,11 @@ function Detail({ s, path }: { s: SollicitationDetail; path: string }) {
         <h2 id="write-title" className="fr-h5">
           Écrire un message
         </h2>
-        <Input label="Message" textArea nativeTextAreaProps={{ name: 'message', rows: 3, required: true, maxLength: 5000 }} />
+        <Input
+          label="Message"
+          textArea
+          nativeTextAreaProps={{ name: 'message', rows: 3, required: true, maxLength: 5000 }}
+        />
         <button className="fr-btn" type="submit" disabled={busy}>
           Envoyer le message
         </button>

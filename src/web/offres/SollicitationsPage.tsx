@@ -1,3 +1,4 @@
+import './offres.css';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Select } from '@codegouvfr/react-dsfr/Select';
@@ -23,10 +24,16 @@ function boxesFor(me: Extract<Me, { connecte: true }>): Box[] {
   const partner = me.roles.find((r) => r.role === 'partner');
   if (partner) boxes.push({ code: 'recue', label: `Reçues par ${operateurShort(partner.organisation)}` });
   if (me.roles.some((r) => r.role === 'regional')) boxes.push({ code: 'recue', label: 'Cellule régionale' });
-  if (me.roles.some((r) => r.role === 'territorial')) boxes.push({ code: 'envoyee', label: 'Envoyées par mon territoire' });
-  if (me.roles.some((r) => r.role === 'national' || r.role === 'regional')) boxes.push({ code: 'toutes', label: 'Toutes' });
+  if (me.roles.some((r) => r.role === 'territorial'))
+    boxes.push({ code: 'envoyee', label: 'Envoyées par mon territoire' });
+  if (me.roles.some((r) => r.role === 'national' || r.role === 'regional'))
+    boxes.push({ code: 'toutes', label: 'Toutes' });
   const seen = new Set<string>();
-  return boxes.filter((b) => (seen.has(b.code) ? false : (seen.add(b.code), true)));
+  return boxes.filter((b) => {
+    if (seen.has(b.code)) return false;
+    seen.add(b.code);
+    return true;
+  });
 }
 
 export default function SollicitationsPage() {
@@ -55,7 +62,10 @@ function Inbox({ me }: { me: Extract<Me, { connecte: true }> }) {
   const box = boxes.find((b) => b.code === params.get('boite')) ?? boxes[0];
   const statut = params.get('statut') ?? '';
   const path = `/api/v1/sollicitations?boite=${box?.code ?? 'toutes'}${statut ? `&statut=${statut}` : ''}`;
-  const list = useQuery({ queryKey: [path], queryFn: apiQuery<{ total: number; items: Sollicitation[] }>(path) });
+  const list = useQuery({
+    queryKey: [path],
+    queryFn: apiQuery<{ total: number; items: Sollicitation[] }>(path),
+  });
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -65,8 +75,8 @@ function Inbox({ me }: { me: Extract<Me, { connecte: true }> }) {
   return (
     <>
       <p>
-        Demandes d’appui des territoires sur leurs actions, adressées à un opérateur ou à la cellule régionale, qui
-        les oriente. Réponse attendue sous 15 jours.
+        Demandes d’appui des territoires sur leurs actions, adressées à un opérateur ou à la cellule
+        régionale, qui les oriente. Réponse attendue sous 15 jours.
       </p>
       {boxes.length > 1 && (
         <nav className="fr-mb-2w" aria-label="Boîtes de sollicitations">

@@ -1,3 +1,4 @@
+import './offres.css';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
@@ -28,8 +29,8 @@ export default function TerritoireParcoursPage() {
             <h1>Parcours : les offres pour le plan d’actions de {p.territoire.nom}</h1>
             {p.demo && <DemoNotice />}
             <p>
-              {plural(p.offres.length, 'offre sert', 'offres servent')} {plural(p.nbActionsServies, 'action')} sur{' '}
-              {p.nbActions} du plan. Les offres qui servent le plus d’actions viennent en premier.
+              {plural(p.offres.length, 'offre sert', 'offres servent')} {plural(p.nbActionsServies, 'action')}{' '}
+              sur {p.nbActions} du plan. Les offres qui servent le plus d’actions viennent en premier.
             </p>
             <DataTable
               caption="Offres correspondant au plan d’actions, par nombre d’actions servies"
@@ -43,7 +44,9 @@ export default function TerritoireParcoursPage() {
                   render: (o) => (
                     <>
                       <Link to={`/offres/${o.slug}`}>{o.titre}</Link>{' '}
-                      {o.statut !== 'ouverte' && <OfferStatusBadge statut={o.statut} libelle={o.statutLibelle} />}
+                      {o.statut !== 'ouverte' && (
+                        <OfferStatusBadge statut={o.statut} libelle={o.statutLibelle} />
+                      )}
                     </>
                   ),
                 },

@@ -24,6 +24,13 @@ export const routes: AppRoute[] = [
   { path: '/territoires/:id', Page: page(() => import('../territoires/TerritoirePage')) },
   { path: '/regions/:code', Page: page(() => import('../territoires/RegionPage')) },
   { path: '/recherche', Page: page(() => import('../territoires/SearchPage')), nav: 'Rechercher' },
+  { path: '/offres', Page: page(() => import('../offres/OffresPage')), nav: 'Offres', activeFor: ['/offres/'] },
+  { path: '/offres/recours', Page: page(() => import('../offres/RecoursPage')) },
+  { path: '/offres/:slug', Page: page(() => import('../offres/OffrePage')) },
+  { path: '/actions/:id/parcours', Page: page(() => import('../offres/ActionParcoursPage')) },
+  { path: '/territoires/:id/parcours', Page: page(() => import('../offres/TerritoireParcoursPage')) },
+  { path: '/sollicitations', Page: page(() => import('../offres/SollicitationsPage')), nav: 'Sollicitations', activeFor: ['/sollicitations/'] },
+  { path: '/sollicitations/:id', Page: page(() => import('../offres/SollicitationPage')) },
   { path: '/sources', Page: page(() => import('./SourcesPage')) },
   { path: '/accessibilite', Page: page(() => import('./AccessibilitePage')) },
 ];
