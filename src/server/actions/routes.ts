@@ -7,6 +7,7 @@ import { notFound } from '../platform/http/errors';
 import { listActions } from './list';
 import { API_KEYS, FIELD_LABELS, inputFromBody, presentAction, presentItem } from './present';
 import { type ActionFilters, checkFilters, visibilityFor } from './query';
+import { actionFileRoutes } from './routes-files';
 import {
   ActionIdParams,
   BulkBody,
@@ -33,6 +34,8 @@ const tags = ['actions'];
 const notFoundMessage = (id: string) => `Action introuvable : « ${id} ».`;
 
 export async function actionsRoutes(app: FastifyInstance, ctx: AppContext) {
+  await actionFileRoutes(app, ctx);
+
   app.get(
     '/api/v1/actions/vocabulaire',
     {
