@@ -126,6 +126,34 @@ describe('recherche', () => {
   });
 });
 
+describe('au clavier', () => {
+  it('la recherche de l’en-tête mène à un territoire sans souris, et la carte reste hors du parcours de tabulation', async () => {
+    const { page } = await open('/');
+    await page.locator('main h1').waitFor();
+    // The canvas of the map is out of the tab order (the table twin and the search are the keyboard route).
+    await page.locator('[data-testid="carte-nationale"][data-ready="true"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.maplibregl-canvas').getAttribute('tabindex')).toBe('-1');
+
+    // Tab from the top of the page until the header's search box has the focus.
+    let found = false;
+    for (let i = 0; i < 15 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.getAttribute('type') === 'search');
+    }
+    expect(found).toBe(true);
+    await page.keyboard.type('Vallée de l’Arve');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/recherche\?q=/);
+    const link = page.locator('main a[href^="/territoires/"]').first();
+    await link.waitFor();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/territoires\/ti-\d{4}$/);
+    await expect.poll(() => page.locator('main h1').textContent()).toContain('Arve');
+    await page.context().close();
+  });
+});
+
 describe('page d’un territoire', () => {
   it('montre ses membres sur la carte et dans le tableau', async () => {
     const { page, errors } = await open('/territoires/ti-8413');
