@@ -259,6 +259,12 @@ export default function TerritoirePage() {
           <SourceNote sources={t.sources} />
           <p className="fr-text--sm">
             <Link to={`/regions/${t.region.code}`}>Tous les territoires de la région {t.region.nom}</Link>
+            {' · '}
+            <Link to={`/portraits/territoires/${t.id}`}>
+              Portrait du territoire (emploi, typologies, plan d’action)
+            </Link>
+            {' · '}
+            <Link to={`/tableaux-de-bord/territoires/${t.id}`}>Tableau de bord du territoire</Link>
           </p>
         </>
       )}

@@ -1,0 +1,456 @@
+/**
+ * A dashboard of the action plans at one level (national, region, territory), filtered by campaign,
+ * region, axis, thématique and status through the URL, so that a filtered view can be shared,
+ * printed and exported. Every chart has its data table and a CSV export of the same numbers.
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { apiQuery } from '../platform/api';
+import { DataTable } from '../platform/DataTable';
+import { DemoNotice } from '../platform/DemoBadge';
+import { QueryState } from '../platform/QueryState';
+import { usePageTitle } from '../platform/usePageTitle';
+import { BarChart, PatternDefs, StackedBarChart } from './charts';
+import { formatFrNumber, formatFrPercent } from './format';
+import { ChoroplethLegend, SvgChoropleth } from './SvgChoropleth';
+import type { Chart, Dashboard as DashboardData } from './types';
+
+export type Level =
+  | { niveau: 'national' }
+  | { niveau: 'region'; code: string }
+  | { niveau: 'territoire'; id: string };
+
+const FILTERS = ['campagne', 'region', 'axe', 'thematique', 'statut'] as const;
+
+export function apiPath(level: Level): string {
+  if (level.niveau === 'region') return `/api/v1/tableaux-de-bord/regions/${level.code}`;
+  if (level.niveau === 'territoire') return `/api/v1/tableaux-de-bord/territoires/${level.id}`;
+  return '/api/v1/tableaux-de-bord/national';
+}
+
+export function pagePath(level: Level): string {
+  if (level.niveau === 'region') return `/tableaux-de-bord/regions/${level.code}`;
+  if (level.niveau === 'territoire') return `/tableaux-de-bord/territoires/${level.id}`;
+  return '/tableaux-de-bord';
+}
+
+function useFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(
+    FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
+  ) as Record<string, string>;
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  return {
+    filters,
+    set,
+    reset: () => setParams(new URLSearchParams(), { replace: true }),
+    search: new URLSearchParams(filters).toString(),
+  };
+}
+
+function Select({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  all,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly { code: string; libelle: string }[];
+  onChange: (v: string) => void;
+  all: string;
+}) {
+  return (
+    <div className="fr-select-group fr-col-12 fr-col-md-6 fr-col-lg">
+      <label className="fr-label" htmlFor={id}>
+        {label}
+      </label>
+      <select className="fr-select" id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.code} value={o.code}>
+            {o.libelle}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function ChartSection({
+  chart,
+  csvHref,
+  statuses,
+  print,
+}: {
+  chart: Chart;
+  csvHref: string;
+  statuses: DashboardData['options']['statuts'];
+  print: boolean;
+}) {
+  const titleId = `graphique-${chart.code}`;
+  const numberColumns = chart.colonnes.filter((c) => c.unite);
+  const stacked = chart.type === 'barres-empilees';
+  return (
+    <section aria-labelledby={titleId} className="fr-mb-6w pilote-chart-section" data-chart={chart.code}>
+      <h2 id={titleId} className="fr-h4">
+        {chart.titre}
+      </h2>
+      <p className="fr-text--sm">{chart.description}</p>
+      {stacked ? (
+        <StackedBarChart
+          testId={`graphique-${chart.code}`}
+          rows={chart.lignes.map((l) => ({
+            code: String(l.code),
+            libelle: String(l.libelle),
+            total: Number(l.total),
+            parts: Object.fromEntries(statuses.map((s) => [s.code, l[s.code] as number | null])),
+          }))}
+          statuses={statuses}
+          label={`${chart.titre} : barres empilées, une par ligne du tableau qui suit.`}
+          width={print ? 700 : 760}
+        />
+      ) : (
+        <BarChart
+          testId={`graphique-${chart.code}`}
+          bars={chart.lignes.map((l) => ({
+            code: String(l.code),
+            libelle: String(l.libelle),
+            valeur: Number(l.nombre ?? 0),
+            etiquette: `${formatFrNumber(Number(l.nombre ?? 0))}${l.part == null ? '' : ` (${formatFrPercent(Number(l.part))})`}`,
+          }))}
+          unit="actions"
+          label={`${chart.titre} : diagramme en barres, valeurs dans le tableau qui suit.`}
+          width={print ? 700 : 760}
+        />
+      )}
+      <DataTable
+        small
+        caption={`${chart.titre} — tableau des données`}
+        rows={chart.lignes}
+        rowKey={(r) => String(r.code)}
+        className={print ? 'pilote-print-table' : undefined}
+        columns={chart.colonnes.map((c, i) => ({
+          key: c.cle,
+          label: c.libelle,
+          rowHeader: i === 0,
+          numeric: numberColumns.includes(c),
+          render: (r: Record<string, string | number | null>) =>
+            c.unite === '%'
+              ? formatFrPercent(r[c.cle] as number | null)
+              : c.unite
+                ? formatFrNumber(r[c.cle] as number)
+                : String(r[c.cle] ?? ''),
+        }))}
+      />
+      <p className="fr-text--xs pilote-sources fr-mb-1w">{chart.source}</p>
+      {!print && (
+        <a className="fr-link fr-icon-download-line fr-link--icon-left fr-text--sm" href={csvHref} download>
+          Télécharger les données (CSV)<span className="fr-sr-only"> : {chart.titre}</span>
+        </a>
+      )}
+    </section>
+  );
+}
+
+export function Dashboard({ level, print = false }: { level: Level; print?: boolean }) {
+  const { filters, set, reset, search } = useFilters();
+  const path = apiPath(level);
+  const url = search ? `${path}?${search}` : path;
+  const query = useQuery({
+    queryKey: [url],
+    queryFn: apiQuery<DashboardData>(url),
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+  const [mapDrawn, setMapDrawn] = useState(false);
+  const data = query.data;
+  const title =
+    !data || level.niveau === 'national'
+      ? 'Tableau de bord national'
+      : `Tableau de bord — ${data.perimetre.nom}`;
+  usePageTitle(title);
+  const ready = query.isSuccess && (data?.carte === null || mapDrawn);
+  return (
+    <div
+      className={print ? 'pilote-print' : undefined}
+      data-dashboard-ready={ready ? 'true' : undefined}
+      data-print-ready={print && ready ? 'true' : query.isError && print ? 'false' : undefined}
+    >
+      <PatternDefs />
+      <h1>{title}</h1>
+      <QueryState query={query} loadingLabel="Chargement du tableau de bord…">
+        {(d) => (
+          <>
+            {d.demo && <DemoNotice />}
+            {print ? (
+              <ActiveFilters d={d} />
+            ) : (
+              <>
+                <form
+                  className="pilote-filters fr-mb-3w"
+                  aria-label="Filtres du tableau de bord"
+                  onSubmit={(e) => e.preventDefault()}
+                >
+                  <div className="fr-grid-row fr-grid-row--gutters">
+                    {d.options.campagnes.length > 0 && (
+                      <Select
+                        id="filtre-campagne"
+                        label="Campagne"
+                        value={filters.campagne ?? ''}
+                        options={d.options.campagnes}
+                        onChange={(v) => set('campagne', v)}
+                        all="Plans d’action à jour"
+                      />
+                    )}
+                    {level.niveau === 'national' && (
+                      <Select
+                        id="filtre-region"
+                        label="Région"
+                        value={filters.region ?? ''}
+                        options={d.options.regions}
+                        onChange={(v) => set('region', v)}
+                        all="Toutes les régions"
+                      />
+                    )}
+                    <Select
+                      id="filtre-axe"
+                      label="Axe"
+                      value={filters.axe ?? ''}
+                      options={d.options.axes}
+                      onChange={(v) => set('axe', v)}
+                      all="Tous les axes"
+                    />
+                    <Select
+                      id="filtre-thematique"
+                      label="Thématique"
+                      value={filters.thematique ?? ''}
+                      options={d.options.thematiques}
+                      onChange={(v) => set('thematique', v)}
+                      all="Toutes les thématiques"
+                    />
+                    <Select
+                      id="filtre-statut"
+                      label="Statut"
+                      value={filters.statut ?? ''}
+                      options={d.options.statuts}
+                      onChange={(v) => set('statut', v)}
+                      all="Tous les statuts"
+                    />
+                  </div>
+                  <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mt-1w">
+                    <li>
+                      <button
+                        type="button"
+                        className="fr-btn fr-btn--secondary"
+                        onClick={reset}
+                        disabled={search === ''}
+                      >
+                        Réinitialiser les filtres
+                      </button>
+                    </li>
+                    <li>
+                      <a
+                        className="fr-btn fr-btn--tertiary fr-icon-download-line fr-btn--icon-left"
+                        href={`${path}.pdf${search ? `?${search}` : ''}`}
+                      >
+                        Télécharger en PDF
+                      </a>
+                    </li>
+                    <li>
+                      <button
+                        type="button"
+                        className="fr-btn fr-btn--tertiary fr-icon-printer-line fr-btn--icon-left"
+                        onClick={() => window.print()}
+                      >
+                        Imprimer
+                      </button>
+                    </li>
+                  </ul>
+                </form>
+                <p className="fr-text--sm" role="status">
+                  {formatFrNumber(d.total)} action{d.total > 1 ? 's' : ''} retenue{d.total > 1 ? 's' : ''}
+                  {search ? ' avec ces filtres' : ''}.
+                </p>
+                <LevelLinks level={level} d={d} />
+              </>
+            )}
+            {d.absence && <p className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">{d.absence}</p>}
+            <KeyFigures d={d} />
+            {d.carte && (
+              <section aria-labelledby="carte-actions" className="fr-mb-6w pilote-chart-section">
+                <h2 id="carte-actions" className="fr-h4">
+                  {d.carte.titre}
+                </h2>
+                <div className="pilote-map-block">
+                  <MapWithReady
+                    d={d}
+                    region={level.niveau === 'region' ? level.code : (filters.region ?? undefined)}
+                    onDrawn={() => setMapDrawn(true)}
+                    width={print ? 430 : 560}
+                  />
+                  <ChoroplethLegend legend={d.carte.legende} title="Nombre d’actions (quantiles)" />
+                </div>
+                {d.carte.note && <p className="fr-text--xs">{d.carte.note}</p>}
+                {!print && (
+                  <details className="fr-mb-2w">
+                    <summary>Tableau des données de la carte ({d.carte.lignes.length} territoires)</summary>
+                    <DataTable
+                      small
+                      caption={`${d.carte.titre} — tableau des données`}
+                      rows={d.carte.lignes}
+                      rowKey={(r) => r.id}
+                      columns={[
+                        {
+                          key: 'nom',
+                          label: 'Territoire d’industrie',
+                          rowHeader: true,
+                          render: (r) => <Link to={`/tableaux-de-bord/territoires/${r.id}`}>{r.nom}</Link>,
+                        },
+                        {
+                          key: 'valeur',
+                          label: 'Nombre d’actions',
+                          numeric: true,
+                          render: (r) => formatFrNumber(r.valeur),
+                        },
+                        {
+                          key: 'classe',
+                          label: 'Classe',
+                          render: (r) =>
+                            r.classe === null
+                              ? 'donnée manquante'
+                              : (d.carte!.legende.find((l) => l.classe === r.classe)?.libelle ?? ''),
+                        },
+                      ]}
+                    />
+                  </details>
+                )}
+                <p className="fr-text--xs pilote-sources">
+                  Source : plans d’action des Territoires d’industrie ; fond de carte : ANCT, périmètres des
+                  Territoires d’industrie, septembre 2024 — Licence Ouverte 2.0.
+                </p>
+              </section>
+            )}
+            <div className="pilote-charts">
+              {d.graphiques.map((g) => (
+                <ChartSection
+                  key={g.code}
+                  chart={g}
+                  statuses={d.options.statuts}
+                  print={print}
+                  csvHref={`${path}.csv?${new URLSearchParams({ ...filters, graphique: g.code }).toString()}`}
+                />
+              ))}
+            </div>
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
+
+function MapWithReady({
+  d,
+  region,
+  onDrawn,
+  width,
+}: {
+  d: DashboardData;
+  region?: string;
+  onDrawn: () => void;
+  width: number;
+}) {
+  return (
+    <SvgChoropleth
+      values={d.carte!.lignes}
+      legend={d.carte!.legende}
+      region={region}
+      width={width}
+      onDrawn={onDrawn}
+      label={`Carte : ${d.carte!.titre}. Les valeurs sont dans le tableau des données de la carte.`}
+    />
+  );
+}
+
+function KeyFigures({ d }: { d: DashboardData }) {
+  return (
+    <section aria-labelledby="chiffres-cles" className="fr-mb-4w">
+      <h2 id="chiffres-cles" className="fr-h4">
+        Chiffres clés
+      </h2>
+      <ul className="fr-grid-row fr-grid-row--gutters pilote-key-figures">
+        {d.chiffresCles.map((f) => (
+          <li key={f.code} className="fr-col-6 fr-col-md-4 fr-col-lg-3">
+            <div className="pilote-kf">
+              <p className="pilote-kf__value">{f.affichage}</p>
+              <p className="pilote-kf__label">{f.libelle}</p>
+              <p className="pilote-kf__source">{f.source}</p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ActiveFilters({ d }: { d: DashboardData }) {
+  const active = Object.entries(d.filtres).filter(([, v]) => v) as [string, { libelle: string }][];
+  const names: Record<string, string> = {
+    campagne: 'Campagne',
+    region: 'Région',
+    axe: 'Axe',
+    thematique: 'Thématique',
+    statut: 'Statut',
+  };
+  return (
+    <p className="fr-text--sm">
+      {active.length === 0
+        ? `Toutes les actions des plans d’action (${formatFrNumber(d.total)}).`
+        : `Filtres : ${active.map(([k, v]) => `${names[k]} = ${v.libelle}`).join(' ; ')} — ${formatFrNumber(d.total)} actions.`}
+    </p>
+  );
+}
+
+function LevelLinks({ level, d }: { level: Level; d: DashboardData }): ReactNode {
+  if (level.niveau === 'national') {
+    return (
+      <p className="fr-text--sm">
+        Voir aussi : <Link to="/portraits/programme">le portrait du programme</Link> ·{' '}
+        <Link to="/cartes">les cartes thématiques</Link>
+      </p>
+    );
+  }
+  if (level.niveau === 'region') {
+    return (
+      <p className="fr-text--sm">
+        <Link to="/tableaux-de-bord">Tableau de bord national</Link> ·{' '}
+        <Link to={`/portraits/regions/${level.code}`}>Portrait des territoires de la région</Link> ·{' '}
+        <Link to={`/regions/${level.code}`}>Page de la région</Link>
+      </p>
+    );
+  }
+  const region = d.perimetre.region;
+  return (
+    <p className="fr-text--sm">
+      <Link to="/tableaux-de-bord">Tableau de bord national</Link>
+      {region && (
+        <>
+          {' · '}
+          <Link to={`/tableaux-de-bord/regions/${region.code}`}>Tableau de bord {region.nom}</Link>
+        </>
+      )}
+      {' · '}
+      <Link to={`/portraits/territoires/${level.id}`}>Portrait du territoire</Link> ·{' '}
+      <Link to={`/territoires/${level.id}`}>Page du territoire</Link>
+    </p>
+  );
+}
