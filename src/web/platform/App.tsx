@@ -70,6 +70,8 @@ function Layout() {
             linkProps: { to: r.path },
             isActive: isActive(location.pathname, r.path, r.activeFor),
           }))}
+        // The application runs in the light theme only: no display-settings dialog (and its artwork).
+        disableDisplay
         onSearchButtonClick={(text) => navigate(`/recherche?q=${encodeURIComponent(text.trim())}`)}
       />
       <main id="contenu" ref={main} tabIndex={-1} className="fr-container fr-pt-2w fr-pb-8w pilote-main">
