@@ -49,7 +49,8 @@ type Rule = (grant: Grant, scope: Scope | undefined) => boolean;
 const inRegion = (grant: Grant, scope: Scope | undefined) =>
   grant.role === 'regional' && (!scope || scope.region === undefined || scope.region === grant.region);
 const onTerritory = (grant: Grant, scope: Scope | undefined) =>
-  grant.role === 'territorial' && (!scope || scope.territoire === undefined || scope.territoire === grant.territoire);
+  grant.role === 'territorial' &&
+  (!scope || scope.territoire === undefined || scope.territoire === grant.territoire);
 const ofOrganisation = (grant: Grant, scope: Scope | undefined) =>
   grant.role === 'partner' &&
   (!scope || scope.organisation === undefined || scope.organisation === grant.organisation);
@@ -85,7 +86,10 @@ export function can(actor: Actor, permission: Permission, scope?: Scope): boolea
 }
 
 /** Territories an actor may act on for a permission: 'all', or an explicit list (maybe empty). */
-export function territoriesFor(actor: Actor, permission: Permission): 'all' | { territoires: string[]; regions: string[] } {
+export function territoriesFor(
+  actor: Actor,
+  permission: Permission,
+): 'all' | { territoires: string[]; regions: string[] } {
   if (can(actor, permission) && actor.grants.some((g) => g.role === 'national')) return 'all';
   const territoires: string[] = [];
   const regions: string[] = [];

@@ -1,18 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLE_LABELS } from '../../domain/comptes/policy';
 import type { AppContext } from '../platform/context';
+import { connexionRoutes } from './routes-connexion';
+import { journalRoutes } from './routes-journal';
+import { outboxRoutes } from './routes-outbox';
+import { proconnectRoutes } from './routes-proconnect';
+import { sessionsRoutes } from './routes-sessions';
+import { utilisateursRoutes } from './routes-utilisateurs';
+import { grantOut } from './users';
 
-export async function comptesRoutes(app: FastifyInstance, _ctx: AppContext) {
+export async function comptesRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/api/v1/comptes/moi',
     {
       config: { access: 'public' },
       schema: {
         tags: ['comptes'],
-        summary: 'La personne connectée (ou « non connecté »), ses rôles et le jeton CSRF à renvoyer dans X-CSRF-Token',
+        summary:
+          'La personne connectée (ou « non connecté »), ses rôles et le jeton CSRF à renvoyer dans X-CSRF-Token',
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
       const { actor, session } = request.ctx;
       if (!session || actor.userId === null) return { connecte: false };
       return {
@@ -20,10 +29,16 @@ export async function comptesRoutes(app: FastifyInstance, _ctx: AppContext) {
         id: actor.userId,
         email: session.email,
         nom: session.displayName,
-        roles: actor.grants.map((g) => ({ ...g, libelle: ROLE_LABELS[g.role] })),
+        roles: actor.grants.map((g) => ({ ...grantOut(g), libelle: ROLE_LABELS[g.role] })),
         csrfToken: session.csrfToken,
         expireLe: session.expiresAt.toISOString(),
       };
     },
   );
+  await connexionRoutes(app, ctx);
+  await sessionsRoutes(app, ctx);
+  await proconnectRoutes(app, ctx);
+  await utilisateursRoutes(app, ctx);
+  await outboxRoutes(app, ctx);
+  await journalRoutes(app, ctx);
 }

@@ -9,7 +9,7 @@ import type { Database, Sql } from '../platform/db/database';
 export const SESSION_COOKIE = 'pilote_session';
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // a working day
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface SessionInfo {
   actor: Actor;
@@ -23,15 +23,24 @@ export async function createSession(
   sql: Sql,
   userId: string,
   now: Date,
-  meta: { ip?: string | null; userAgent?: string | null } = {},
+  meta: { ip?: string | null; userAgent?: string | null; method?: 'password' | 'proconnect' | 'test' } = {},
 ): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await sql.query(
-    `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, ip, user_agent)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [hashToken(token), userId, csrfToken, now, expiresAt, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null],
+    `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, ip, user_agent, method)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      hashToken(token),
+      userId,
+      csrfToken,
+      now,
+      expiresAt,
+      meta.ip ?? null,
+      meta.userAgent?.slice(0, 300) ?? null,
+      meta.method ?? 'password',
+    ],
   );
   return { token, csrfToken, expiresAt };
 }
@@ -44,7 +53,14 @@ export async function readSession(db: Database, token: string, now: Date): Promi
     expires_at: Date;
     email: string;
     display_name: string;
-    grants: { role: Grant['role']; region_code: string | null; territoire_id: string | null; organisation: string | null }[] | null;
+    grants:
+      | {
+          role: Grant['role'];
+          region_code: string | null;
+          territoire_id: string | null;
+          organisation: string | null;
+        }[]
+      | null;
   }>(
     `SELECT s.user_id, s.csrf_token, s.expires_at, u.email, u.display_name,
             (SELECT json_agg(json_build_object('role', g.role, 'region_code', g.region_code,
@@ -91,3 +107,16 @@ export function toGrant(row: {
 }
 
 export { ANONYMOUS };
+
+/** Ends every open session of a user (password reset, deactivation, role change). */
+export async function revokeUserSessions(
+  sql: Sql,
+  userId: string,
+  now: Date,
+  exceptTokenHash?: string,
+): Promise<void> {
+  await sql.query(
+    'UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL AND token_hash IS DISTINCT FROM $3',
+    [userId, now, exceptTokenHash ?? null],
+  );
+}

@@ -1,0 +1,111 @@
+import * as oidc from 'openid-client';
+import type { AppContext } from '../platform/context';
+
+// ProConnect, the State's OpenID Connect sign-in for public agents, through openid-client.
+// Configured by PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID, PROCONNECT_CLIENT_SECRET (and optionally
+// PROCONNECT_SCOPES, PROCONNECT_ACR_VALUES). Unset issuer = the button is not offered.
+
+export interface ProConnectSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  acrValues: string | undefined;
+}
+
+const overrides = new WeakMap<AppContext, ProConnectSettings | null>();
+const configs = new WeakMap<AppContext, { key: string; config: Promise<oidc.Configuration> }>();
+
+export function proConnectSettings(
+  ctx: AppContext,
+  env: NodeJS.ProcessEnv = process.env,
+): ProConnectSettings | null {
+  if (overrides.has(ctx)) return overrides.get(ctx) ?? null;
+  if (!env.PROCONNECT_ISSUER || !env.PROCONNECT_CLIENT_ID || !env.PROCONNECT_CLIENT_SECRET) return null;
+  return {
+    issuer: env.PROCONNECT_ISSUER,
+    clientId: env.PROCONNECT_CLIENT_ID,
+    clientSecret: env.PROCONNECT_CLIENT_SECRET,
+    // ProConnect's scopes for the identity of an agent; `email` is what accounts are matched on.
+    scopes: env.PROCONNECT_SCOPES ?? 'openid email given_name usual_name',
+    acrValues: env.PROCONNECT_ACR_VALUES || undefined,
+  };
+}
+
+/** Overrides the environment for one platform (tests point it at a local provider). */
+export function configureProConnect(ctx: AppContext, settings: ProConnectSettings | null): void {
+  overrides.set(ctx, settings);
+  configs.delete(ctx);
+}
+
+export const callbackUrl = (ctx: AppContext) => `${ctx.config.publicUrl}/api/v1/comptes/proconnect/retour`;
+
+/** The provider's discovered configuration, fetched once (and again after a failure). */
+export function providerConfig(ctx: AppContext, settings: ProConnectSettings): Promise<oidc.Configuration> {
+  const key = `${settings.issuer}|${settings.clientId}`;
+  const cached = configs.get(ctx);
+  if (cached && cached.key === key) return cached.config;
+  const insecure = new URL(settings.issuer).protocol === 'http:' && !ctx.config.production;
+  const config = oidc
+    .discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, {
+      // A local provider (tests, development) speaks plain HTTP; production requires HTTPS.
+      execute: insecure ? [oidc.allowInsecureRequests] : [],
+    })
+    .catch((error) => {
+      configs.delete(ctx);
+      throw error;
+    });
+  configs.set(ctx, { key, config });
+  return config;
+}
+
+/** Starts an authorisation: what to store server-side and where to send the browser. */
+export async function startAuthorization(ctx: AppContext, settings: ProConnectSettings) {
+  const config = await providerConfig(ctx, settings);
+  const codeVerifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  const parameters: Record<string, string> = {
+    redirect_uri: callbackUrl(ctx),
+    scope: settings.scopes,
+    code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+  };
+  if (settings.acrValues) parameters.acr_values = settings.acrValues;
+  return { url: oidc.buildAuthorizationUrl(config, parameters), state, nonce, codeVerifier };
+}
+
+/** Exchanges the code (checking state, nonce, PKCE) and returns the agent's email and names. */
+export async function finishAuthorization(
+  ctx: AppContext,
+  settings: ProConnectSettings,
+  currentUrl: URL,
+  checks: { state: string; nonce: string; codeVerifier: string },
+): Promise<{
+  sub: string;
+  email: string | null;
+  givenName: string | null;
+  usualName: string | null;
+  idToken: string | null;
+}> {
+  const config = await providerConfig(ctx, settings);
+  const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
+    pkceCodeVerifier: checks.codeVerifier,
+    expectedState: checks.state,
+    expectedNonce: checks.nonce,
+    idTokenExpected: true,
+  });
+  const claims = tokens.claims()!;
+  // ProConnect gives the email in the userinfo response (a signed JWT, which openid-client verifies).
+  const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  return {
+    sub: claims.sub,
+    email: text(info.email) ?? text(claims.email),
+    givenName: text(info.given_name),
+    usualName: text(info.usual_name) ?? text(info.family_name),
+    idToken: tokens.id_token ?? null,
+  };
+}
