@@ -39,7 +39,7 @@ function layers(topology: Topology) {
 }
 
 type Hover = { x: number; y: number; nom: string; region: string };
-type InsetLabel = { nom: string; x: number; y: number };
+type InsetLabel = { nom: string; x: number; y: number; small: boolean };
 
 export default function NationalMap({ region, description }: { region?: string; description: string }) {
   const container = useRef<HTMLDivElement>(null);
@@ -69,9 +69,9 @@ export default function NationalMap({ region, description }: { region?: string; 
     const placeInsetLabels = () =>
       setInsetLabels(
         data.encarts.features.map((f) => {
-          const [[w], [, n]] = boundsOf([f])!;
+          const [[w, s], [, n]] = boundsOf([f])!;
           const p = map.project([w, n]);
-          return { nom: f.properties.nom, x: p.x, y: p.y };
+          return { nom: f.properties.nom, x: p.x, y: p.y, small: map.project([w, s]).y - p.y < 80 };
         }),
       );
 
@@ -179,7 +179,13 @@ export default function NationalMap({ region, description }: { region?: string; 
         </div>
       )}
       {insetLabels.map((l) => (
-        <span key={l.nom} className="pilote-map__inset-label" style={{ left: l.x + 4, top: l.y + 2 }}>
+        <span
+          key={l.nom}
+          className={
+            l.small ? 'pilote-map__inset-label pilote-map__inset-label--small' : 'pilote-map__inset-label'
+          }
+          style={{ left: l.x + 3, top: l.y + 1 }}
+        >
           {l.nom}
         </span>
       ))}

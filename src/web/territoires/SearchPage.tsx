@@ -12,6 +12,13 @@ const TYPES: Record<SearchResult['type'], string> = {
   commune: 'Commune',
 };
 
+/** The server's detail may start with the type already shown above it (« Territoire d'industrie · Auvergne-Rhône-Alpes »). */
+function withoutTypePrefix(detail: string, type: string): string {
+  const normalized = (text: string) => text.replace(/[’']/g, "'").toLowerCase();
+  if (!normalized(detail).startsWith(normalized(type))) return detail;
+  return detail.slice(type.length).replace(/^\s*[·:—-]\s*/, '');
+}
+
 function ResultItem({ r }: { r: SearchResult }) {
   const target = r.type === 'territoire' ? r.code : r.territoire?.id;
   return (
@@ -28,7 +35,7 @@ function ResultItem({ r }: { r: SearchResult }) {
         )}
       </p>
       <p className="fr-text--sm fr-mb-0">
-        {r.detail}
+        {withoutTypePrefix(r.detail, TYPES[r.type])}
         {!target && ' — hors Territoires d’industrie'}
       </p>
     </li>
