@@ -10,6 +10,8 @@ import { PROJECT_ROOT } from '../platform/config';
 
 const require = createRequire(import.meta.url);
 export const REFERENCE_DIR = path.join(PROJECT_ROOT, 'data/reference');
+/** PILOTE_REFERENCE_DIR points the loaders at another copy of the reference data (tests of corrupt files). */
+const referenceDir = () => process.env.PILOTE_REFERENCE_DIR ?? REFERENCE_DIR;
 
 export type Cog = '2023' | '2026';
 const DECOUPAGE_PACKAGE: Record<Cog, string> = {
@@ -22,7 +24,7 @@ export function decoupageFile(cog: Cog, name: 'communes' | 'epci' | 'ept' | 'dep
   return path.join(pkg, 'data', `${name}.json`);
 }
 
-export const referenceFile = (...parts: string[]) => path.join(REFERENCE_DIR, ...parts);
+export const referenceFile = (...parts: string[]) => path.join(referenceDir(), ...parts);
 
 export const PERIMETRE_FILES = {
   temps1: { territoires: 'territoires-industrie/ti_temps1.csv', membres: 'territoires-industrie/ti_temps1_membres.csv' },
