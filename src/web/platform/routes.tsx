@@ -76,6 +76,15 @@ export const routes: AppRoute[] = [
     path: '/impression/portraits/territoires/:id',
     Page: page(() => import('../portraits/PrintPortraitPage')),
   },
+  { path: '/financements', Page: page(() => import('../financements/LaureatsPage')), nav: 'Financements' },
+  { path: '/foncier', Page: page(() => import('../foncier/SitesPage')), nav: 'Foncier' },
+  {
+    path: '/gouvernance',
+    Page: page(() => import('../gouvernance/GouvernancePage')),
+    nav: 'Gouvernance',
+    activeFor: ['/annuaire'],
+  },
+  { path: '/annuaire', Page: page(() => import('../gouvernance/AnnuairePage')) },
   { path: '/sources', Page: page(() => import('./SourcesPage')) },
   { path: '/accessibilite', Page: page(() => import('./AccessibilitePage')) },
 ];
