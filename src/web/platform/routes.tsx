@@ -76,6 +76,12 @@ export const routes: AppRoute[] = [
     path: '/impression/portraits/territoires/:id',
     Page: page(() => import('../portraits/PrintPortraitPage')),
   },
+  { path: '/territoires/:id/actions', Page: page(() => import('../actions/TerritoireActionsPage')) },
+  { path: '/actions', Page: page(() => import('../actions/ActionsNationalPage')), nav: "Plans d'action" },
+  { path: '/actions/regions/:code', Page: page(() => import('../actions/ActionsNationalPage')) },
+  { path: '/actions/import', Page: page(() => import('../actions/ImportPage')) },
+  { path: '/actions/chiffres', Page: page(() => import('../actions/ActionsFiguresPage')) },
+  { path: '/actions/:id', Page: page(() => import('../actions/ActionPage')) },
   { path: '/financements', Page: page(() => import('../financements/LaureatsPage')), nav: 'Financements' },
   { path: '/foncier', Page: page(() => import('../foncier/SitesPage')), nav: 'Foncier' },
   {

@@ -1,0 +1,511 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import {
+  AXES,
+  STATUTS,
+  STATUTS_REPORTED,
+  THEMATIQUES,
+  thematiqueLabel,
+} from '../../domain/actions/vocabulary';
+import { apiQuery } from '../platform/api';
+import { DemoNotice } from '../platform/DemoBadge';
+import { formatDate } from '../platform/format';
+import { ErrorAlert, Loading } from '../platform/QueryState';
+import { formatEuros } from './format';
+import { canWrite, send, useMe } from './session';
+import type { ActionItem, ActionList } from './types';
+import './actions.css';
+
+// The action list shared by the territory plan, the regional and the national pages: filters,
+// French full-text search, sort, column choice, server-side paging (the browser only ever receives
+// one page), exports of the filtered list, and bulk status change for those who may edit.
+
+type ColumnKey =
+  | 'territoire'
+  | 'region'
+  | 'axe'
+  | 'thematiques'
+  | 'statut'
+  | 'porteur'
+  | 'budgetPrevisionnel'
+  | 'financementsObtenus'
+  | 'dateDebut'
+  | 'dateFin'
+  | 'modifieLe';
+
+const COLUMNS: {
+  key: ColumnKey;
+  label: string;
+  sort?: string;
+  numeric?: boolean;
+  render: (a: ActionItem) => React.ReactNode;
+}[] = [
+  { key: 'territoire', label: 'Territoire', sort: 'territoire', render: (a) => a.territoire.nom },
+  { key: 'region', label: 'Région', sort: 'region', render: (a) => a.region.nom },
+  { key: 'axe', label: 'Axe', sort: 'axe', render: (a) => a.axeLibelle },
+  {
+    key: 'thematiques',
+    label: 'Thématiques',
+    render: (a) => a.thematiques.map(thematiqueLabel).join(', ') || '—',
+  },
+  { key: 'statut', label: 'Statut', sort: 'statut', render: (a) => a.statutLibelle },
+  { key: 'porteur', label: 'Porteur', sort: 'porteur', render: (a) => a.porteur ?? '—' },
+  {
+    key: 'budgetPrevisionnel',
+    label: 'Budget prévisionnel',
+    sort: 'budgetPrevisionnel',
+    numeric: true,
+    render: (a) => formatEuros(a.budgetPrevisionnel),
+  },
+  {
+    key: 'financementsObtenus',
+    label: 'Financements obtenus',
+    sort: 'financementsObtenus',
+    numeric: true,
+    render: (a) => formatEuros(a.financementsObtenus),
+  },
+  { key: 'dateDebut', label: 'Début', sort: 'dateDebut', render: (a) => formatDate(a.dateDebut) },
+  { key: 'dateFin', label: 'Fin', sort: 'dateFin', render: (a) => formatDate(a.dateFin) },
+  { key: 'modifieLe', label: 'Modifiée le', sort: 'modifieLe', render: (a) => formatDate(a.modifieLe) },
+];
+
+const DEFAULT_COLUMNS: ColumnKey[] = [
+  'territoire',
+  'axe',
+  'thematiques',
+  'statut',
+  'porteur',
+  'budgetPrevisionnel',
+];
+const STORAGE_KEY = 'pilote.actions.colonnes';
+const PAGE_SIZE = 25;
+
+function loadColumns(scope: 'ti' | 'other'): ColumnKey[] {
+  try {
+    const saved = JSON.parse(localStorage.getItem(`${STORAGE_KEY}.${scope}`) ?? 'null');
+    if (Array.isArray(saved)) return saved.filter((k) => COLUMNS.some((c) => c.key === k));
+  } catch {
+    /* default below */
+  }
+  return scope === 'ti' ? DEFAULT_COLUMNS.filter((k) => k !== 'territoire') : DEFAULT_COLUMNS;
+}
+
+export type ActionsListProps = {
+  /** A territory's plan: the list is limited to it. */
+  ti?: string;
+  /** A region's actions. */
+  region?: string;
+  /** Regions offered in the filter (national list). */
+  regions?: { code: string; nom: string }[];
+  caption: string;
+};
+
+const FILTER_KEYS = ['axe', 'thematique', 'statut', 'region', 'q', 'archivee'] as const;
+
+export function ActionsList({ ti, region, regions, caption }: ActionsListProps) {
+  const [params, setParams] = useSearchParams();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const sort = params.get('tri') ?? undefined;
+  const [columns, setColumns] = useState<ColumnKey[]>(() => loadColumns(ti ? 'ti' : 'other'));
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkStatut, setBulkStatut] = useState('');
+  const [bulkMessage, setBulkMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const ids = { cols: useId(), bulk: useId() };
+
+  const filters = new URLSearchParams();
+  if (ti) filters.set('ti', ti);
+  if (region) filters.set('region', region);
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value && !(key === 'region' && region)) filters.set(key, value);
+  }
+  const query = new URLSearchParams(filters);
+  query.set('page', String(page));
+  query.set('limit', String(PAGE_SIZE));
+  if (sort) query.set('sort', sort);
+  const path = `/api/v1/actions?${query}`;
+  const list = useQuery({
+    queryKey: [path],
+    queryFn: apiQuery<ActionList>(path),
+    placeholderData: keepPreviousData,
+  });
+  const writable = canWrite(me.data, ti);
+
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, v);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: false });
+    setSelected(new Set());
+  };
+
+  const toggleColumn = (key: ColumnKey) => {
+    const next = columns.includes(key)
+      ? columns.filter((k) => k !== key)
+      : COLUMNS.map((c) => c.key).filter((k) => k === key || columns.includes(k));
+    setColumns(next);
+    localStorage.setItem(`${STORAGE_KEY}.${ti ? 'ti' : 'other'}`, JSON.stringify(next));
+  };
+
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: search.trim() || null });
+  };
+
+  const applyBulk = async () => {
+    setBulkMessage(null);
+    try {
+      const result = await send<{ modifiees: number }>('POST', '/api/v1/actions/lot', {
+        ids: [...selected],
+        statut: bulkStatut === 'non-renseigne' ? null : bulkStatut,
+      });
+      setBulkMessage({ ok: true, text: `${result.modifiees} action(s) modifiée(s).` });
+      setSelected(new Set());
+      await queryClient.invalidateQueries();
+    } catch (error) {
+      setBulkMessage({ ok: false, text: (error as Error).message });
+    }
+  };
+
+  const shown = COLUMNS.filter((c) => columns.includes(c.key) && !(ti && c.key === 'territoire'));
+  const data = list.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const sortKey = sort?.replace(/^-/, '');
+  const descending = sort?.startsWith('-') ?? false;
+
+  return (
+    <div>
+      {data?.items.some((a) => a.demo) && (
+        <DemoNotice detail="Ces actions sont générées pour la démonstration, calibrées sur les chiffres publiés du programme (bilan de novembre 2024) : elles ne décrivent pas les plans d'action réels." />
+      )}
+      <form
+        onSubmit={onSearch}
+        className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom"
+        aria-label="Filtrer les actions"
+      >
+        <div className="fr-col-12 fr-col-md-4">
+          <Input
+            label="Rechercher (intitulé, description, porteur…)"
+            nativeInputProps={{
+              type: 'search',
+              value: search,
+              onChange: (e) => setSearch(e.target.value),
+              name: 'q',
+            }}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-2 fr-mb-3w">
+          <Button type="submit" iconId="fr-icon-search-line">
+            Rechercher
+          </Button>
+        </div>
+        {regions && !region && (
+          <div className="fr-col-12 fr-col-md-3">
+            <Select
+              label="Région"
+              nativeSelectProps={{
+                value: params.get('region') ?? '',
+                onChange: (e) => update({ region: e.target.value }),
+              }}
+            >
+              <option value="">Toutes les régions</option>
+              {regions.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.nom}
+                </option>
+              ))}
+            </Select>
+          </div>
+        )}
+        <div className="fr-col-12 fr-col-md-3">
+          <Select
+            label="Axe"
+            nativeSelectProps={{
+              value: params.get('axe') ?? '',
+              onChange: (e) => update({ axe: e.target.value }),
+            }}
+          >
+            <option value="">Tous les axes</option>
+            {AXES.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-3">
+          <Select
+            label="Thématique"
+            nativeSelectProps={{
+              value: params.get('thematique') ?? '',
+              onChange: (e) => update({ thematique: e.target.value }),
+            }}
+          >
+            <option value="">Toutes les thématiques</option>
+            {THEMATIQUES.map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-3">
+          <Select
+            label="Statut"
+            nativeSelectProps={{
+              value: params.get('statut') ?? '',
+              onChange: (e) => update({ statut: e.target.value }),
+            }}
+          >
+            <option value="">Tous les statuts</option>
+            {STATUTS_REPORTED.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-3">
+          <Select
+            label="Actions archivées"
+            nativeSelectProps={{
+              value: params.get('archivee') ?? 'non',
+              onChange: (e) => update({ archivee: e.target.value === 'non' ? null : e.target.value }),
+            }}
+          >
+            <option value="non">Masquées</option>
+            <option value="oui">Seulement les archivées</option>
+            <option value="tous">Affichées avec les autres</option>
+          </Select>
+        </div>
+      </form>
+
+      <details className="fr-mb-2w">
+        <summary>Choisir les colonnes</summary>
+        <Checkbox
+          id={ids.cols}
+          legend="Colonnes affichées"
+          orientation="horizontal"
+          small
+          options={COLUMNS.filter((c) => !(ti && c.key === 'territoire')).map((c) => ({
+            label: c.label,
+            nativeInputProps: { checked: columns.includes(c.key), onChange: () => toggleColumn(c.key) },
+          }))}
+        />
+      </details>
+
+      <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
+        <li>
+          <a
+            className="fr-btn fr-btn--secondary fr-icon-download-line"
+            href={`/api/v1/actions/export.csv?${filters}`}
+            download
+          >
+            Exporter en CSV
+          </a>
+        </li>
+        <li>
+          <a
+            className="fr-btn fr-btn--secondary fr-icon-download-line"
+            href={`/api/v1/actions/export.xlsx?${filters}`}
+            download
+          >
+            Exporter en XLSX
+          </a>
+        </li>
+        {writable && (
+          <li>
+            <Link
+              className="fr-btn fr-btn--tertiary fr-icon-upload-line"
+              to={`/actions/import${ti ? `?ti=${ti}` : ''}`}
+            >
+              Importer un fichier
+            </Link>
+          </li>
+        )}
+      </ul>
+
+      {list.isError && <ErrorAlert error={list.error} />}
+      {list.isPending && <Loading label="Chargement des actions…" />}
+      {data && (
+        <>
+          <p className="fr-mb-1w" role="status">
+            {data.total === 0
+              ? 'Aucune action ne correspond.'
+              : `${data.total.toLocaleString('fr-FR')} action${data.total > 1 ? 's' : ''} — page ${data.page} sur ${pages}`}
+          </p>
+          <div className="fr-table fr-table--bordered fr-table--sm pilote-actions-table">
+            <div className="fr-table__wrapper">
+              <div className="fr-table__container">
+                <div className="fr-table__content">
+                  <table>
+                    <caption>{caption}</caption>
+                    <thead>
+                      <tr>
+                        {writable && (
+                          <th scope="col">
+                            <span className="fr-sr-only">Sélection</span>
+                          </th>
+                        )}
+                        <SortHeader
+                          label="Intitulé"
+                          sortKey="intitule"
+                          current={sortKey}
+                          descending={descending}
+                          onSort={(s) => update({ tri: s })}
+                        />
+                        {shown.map((c) =>
+                          c.sort ? (
+                            <SortHeader
+                              key={c.key}
+                              label={c.label}
+                              sortKey={c.sort}
+                              current={sortKey}
+                              descending={descending}
+                              onSort={(s) => update({ tri: s })}
+                              numeric={c.numeric}
+                            />
+                          ) : (
+                            <th key={c.key} scope="col">
+                              {c.label}
+                            </th>
+                          ),
+                        )}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.items.map((a) => (
+                        <tr key={a.id}>
+                          {writable && (
+                            <td>
+                              <div className="fr-checkbox-group fr-checkbox-group--sm">
+                                <input
+                                  type="checkbox"
+                                  id={`sel-${a.id}`}
+                                  checked={selected.has(a.id)}
+                                  onChange={() => {
+                                    const next = new Set(selected);
+                                    if (next.has(a.id)) next.delete(a.id);
+                                    else next.add(a.id);
+                                    setSelected(next);
+                                  }}
+                                />
+                                <label className="fr-label" htmlFor={`sel-${a.id}`}>
+                                  <span className="fr-sr-only">Sélectionner « {a.intitule} »</span>
+                                </label>
+                              </div>
+                            </td>
+                          )}
+                          <th scope="row">
+                            <Link to={`/actions/${a.id}`}>{a.intitule}</Link>
+                            {a.archivee && <span className="fr-badge fr-badge--sm fr-ml-1w">Archivée</span>}
+                          </th>
+                          {shown.map((c) => (
+                            <td key={c.key} className={c.numeric ? 'pilote-num' : undefined}>
+                              {c.render(a)}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </div>
+            </div>
+          </div>
+          {pages > 1 && (
+            <Pagination
+              count={pages}
+              defaultPage={page}
+              showFirstLast
+              getPageLinkProps={(n) => {
+                const next = new URLSearchParams(params);
+                next.set('page', String(n));
+                return { to: `?${next}` };
+              }}
+            />
+          )}
+          {writable && (
+            <fieldset className="fr-fieldset fr-mt-3w" aria-labelledby={ids.bulk}>
+              <legend className="fr-fieldset__legend" id={ids.bulk}>
+                Modifier le statut des actions sélectionnées ({selected.size})
+              </legend>
+              <div className="fr-fieldset__element fr-col-12 fr-col-md-4">
+                <Select
+                  label="Nouveau statut"
+                  nativeSelectProps={{ value: bulkStatut, onChange: (e) => setBulkStatut(e.target.value) }}
+                >
+                  <option value="">Choisir un statut</option>
+                  {[...STATUTS, { code: 'non-renseigne', label: 'Non renseigné' }].map((s) => (
+                    <option key={s.code} value={s.code}>
+                      {s.label}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <div className="fr-fieldset__element">
+                <Button onClick={applyBulk} disabled={selected.size === 0 || bulkStatut === ''}>
+                  Appliquer aux {selected.size} action(s) sélectionnée(s)
+                </Button>
+              </div>
+              {bulkMessage && (
+                <p className={bulkMessage.ok ? 'fr-valid-text' : 'fr-error-text'} role="status">
+                  {bulkMessage.text}
+                </p>
+              )}
+            </fieldset>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function SortHeader({
+  label,
+  sortKey,
+  current,
+  descending,
+  onSort,
+  numeric,
+}: {
+  label: string;
+  sortKey: string;
+  current?: string;
+  descending: boolean;
+  onSort: (sort: string) => void;
+  numeric?: boolean;
+}) {
+  const active = current === sortKey;
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}
+      className={numeric ? 'pilote-num' : undefined}
+    >
+      <button
+        type="button"
+        className="pilote-sort"
+        onClick={() => onSort(active && !descending ? `-${sortKey}` : sortKey)}
+      >
+        {label}
+        <span aria-hidden="true">{active ? (descending ? ' ▼' : ' ▲') : ' ↕'}</span>
+        <span className="fr-sr-only">
+          {active ? (descending ? ' (tri décroissant)' : ' (tri croissant)') : ' (trier)'}
+        </span>
+      </button>
+    </th>
+  );
+}

@@ -1,0 +1,109 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, api, apiQuery } from '../platform/api';
+
+// The signed-in person (roles, CSRF token for writes) and the write helper of the action pages.
+// The server decides anyway: the roles only hide buttons it would refuse.
+
+export type Role =
+  | { role: 'national' }
+  | { role: 'regional'; region: string }
+  | { role: 'territorial'; territoire: string }
+  | { role: 'partner'; organisation: string };
+export type Me = { connecte: false } | { connecte: true; nom: string; roles: Role[]; csrfToken: string };
+
+export function useMe() {
+  return useQuery({
+    queryKey: ['/api/v1/comptes/moi'],
+    queryFn: apiQuery<Me>('/api/v1/comptes/moi'),
+    staleTime: 60_000,
+  });
+}
+
+/** May this person edit the plan of territory `ti`? (national, or territorial on its own territory) */
+export function canWrite(me: Me | undefined, ti: string | undefined): boolean {
+  if (!me?.connecte) return false;
+  return me.roles.some(
+    (r) => r.role === 'national' || (r.role === 'territorial' && (!ti || r.territoire === ti)),
+  );
+}
+
+/** An API error that keeps the server's details (409: the changes made in between). */
+export class DetailedApiError extends ApiError {
+  constructor(
+    message: string,
+    status: number,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(message, status);
+  }
+}
+
+async function csrfToken(): Promise<string> {
+  const me = await api<Me>('/api/v1/comptes/moi');
+  if (!me.connecte)
+    throw new ApiError('Authentification requise : connectez-vous pour accéder à cette ressource.', 401);
+  return me.csrfToken;
+}
+
+/** POST / PATCH / DELETE with the CSRF token; errors keep the server's French message and details. */
+export async function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'x-csrf-token': await csrfToken() };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.', 0);
+  }
+  const text = await response.text();
+  const data = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  if (!response.ok) {
+    const message = typeof data.message === 'string' ? data.message : `Erreur ${response.status} du serveur.`;
+    throw new DetailedApiError(message, response.status, data);
+  }
+  return data as T;
+}
+
+/** Multipart upload with progress (fetch cannot report upload progress; XMLHttpRequest can). */
+export async function upload<T>(
+  path: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<{ status: number; data: T }> {
+  const token = await csrfToken();
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('x-csrf-token', token);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () =>
+      reject(new ApiError('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.', 0));
+    xhr.onload = () => {
+      let data: Record<string, unknown> = {};
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        /* not JSON: handled below */
+      }
+      if (xhr.status >= 400 && xhr.status !== 422) {
+        reject(
+          new ApiError(
+            typeof data.message === 'string' ? data.message : `Erreur ${xhr.status} du serveur.`,
+            xhr.status,
+          ),
+        );
+      } else resolve({ status: xhr.status, data: data as T });
+    };
+    const form = new FormData();
+    form.append('fichier', file);
+    xhr.send(form);
+  });
+}
