@@ -240,19 +240,19 @@ export function charts(input: DashboardInput): Chart[] {
       source,
     ),
     countChart(
+      'par-statut',
+      'Avancement des actions (par statut)',
+      "Répartition des actions par statut d'avancement ; « Non renseigné » = aucun statut donné.",
+      countByStatut(actions),
+      source,
+    ),
+    countChart(
       'par-thematique',
       'Actions par thématique',
       "Nombre d'actions portant chaque thématique (une action peut en porter plusieurs : la somme dépasse le nombre d'actions).",
       countByThematique(actions).map((r) => ({ ...r, axe: axeLabel(r.axe) })),
       source,
       [{ cle: 'axe', libelle: 'Axe' }],
-    ),
-    countChart(
-      'par-statut',
-      'Avancement des actions (par statut)',
-      "Répartition des actions par statut d'avancement ; « Non renseigné » = aucun statut donné.",
-      countByStatut(actions),
-      source,
     ),
   ];
   if (input.level === 'national' && input.filters.region === undefined) {

@@ -119,11 +119,17 @@ export function PortraitView({
               render: (l: Portrait['comparaison']['lignes'][number]) =>
                 l.valeurs.find((v) => v.cle === c.cle)?.affichage ?? '',
             })),
-            {
-              key: 'source',
-              label: 'Source',
-              render: (l) => <span className="fr-text--xs">{l.source.replace(/^Source : /, '')}</span>,
-            },
+            ...(print
+              ? []
+              : [
+                  {
+                    key: 'source',
+                    label: 'Source',
+                    render: (l: Portrait['comparaison']['lignes'][number]) => (
+                      <span className="fr-text--xs">{l.source.replace(/^Source : /, '')}</span>
+                    ),
+                  },
+                ]),
           ]}
         />
         {p.comparaison.colonnes
@@ -146,6 +152,7 @@ export function PortraitView({
               points={e.salariesParAnnee}
               unit="emplois salariés privés"
               width={chartWidth}
+              height={print ? 170 : 240}
               label="Courbe de l’emploi salarié privé par année ; les valeurs sont dans le tableau qui suit."
             />
             <p className="fr-text--xs pilote-sources">{e.sourceSerie}</p>
@@ -199,6 +206,7 @@ export function PortraitView({
           <BarChart
             testId="graphique-densite"
             width={chartWidth}
+            rowHeight={print ? 14 : 28}
             unit="% de la population"
             label="Part de la population par niveau de densité ; les valeurs sont dans le tableau qui suit."
             bars={p.typologies.urbainRural.parDensite.map((r) => ({
@@ -307,6 +315,7 @@ function PlanSection({ p, width }: { p: Portrait; width: number }) {
             <BarChart
               testId="graphique-plan-statut"
               width={width}
+              rowHeight={width < 400 ? 14 : 28}
               unit="actions"
               label="Actions par statut ; les valeurs sont dans le tableau qui suit."
               bars={plan.parStatut.map((r) => ({

@@ -9,6 +9,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useRef } from 'react';
 import { apiQuery } from '../platform/api';
 import { ErrorAlert, Loading } from '../platform/QueryState';
+import { rewindForD3 } from '../tableaux-de-bord/rewind';
 
 type Props = { kind: 'territoire' | 'groupement'; id?: string; nom?: string; siren?: string };
 const FILLS = ['#dfe7fb', '#b1c5f2', '#c9d8f7', '#9bb4ec'];

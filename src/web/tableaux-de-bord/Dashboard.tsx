@@ -106,52 +106,56 @@ function ChartSection({
         {chart.titre}
       </h2>
       <p className="fr-text--sm">{chart.description}</p>
-      {stacked ? (
-        <StackedBarChart
-          testId={`graphique-${chart.code}`}
-          rows={chart.lignes.map((l) => ({
-            code: String(l.code),
-            libelle: String(l.libelle),
-            total: Number(l.total),
-            parts: Object.fromEntries(statuses.map((s) => [s.code, l[s.code] as number | null])),
+      <div className={stacked ? undefined : 'pilote-chart-pair'}>
+        {stacked ? (
+          <StackedBarChart
+            testId={`graphique-${chart.code}`}
+            rows={chart.lignes.map((l) => ({
+              code: String(l.code),
+              libelle: String(l.libelle),
+              total: Number(l.total),
+              parts: Object.fromEntries(statuses.map((s) => [s.code, l[s.code] as number | null])),
+            }))}
+            statuses={statuses}
+            label={`${chart.titre} : barres empilées, une par ligne du tableau qui suit.`}
+            width={print ? 700 : 760}
+            rowHeight={print ? 14 : 30}
+          />
+        ) : (
+          <BarChart
+            testId={`graphique-${chart.code}`}
+            bars={chart.lignes.map((l) => ({
+              code: String(l.code),
+              libelle: String(l.libelle),
+              valeur: Number(l.nombre ?? 0),
+              etiquette: `${formatFrNumber(Number(l.nombre ?? 0))}${l.part == null ? '' : ` (${formatFrPercent(Number(l.part))})`}`,
+            }))}
+            unit="actions"
+            label={`${chart.titre} : diagramme en barres, valeurs dans le tableau qui suit.`}
+            width={print ? 360 : 760}
+            rowHeight={print ? 16 : 28}
+          />
+        )}
+        <DataTable
+          small
+          caption={`${chart.titre} — tableau des données`}
+          rows={chart.lignes}
+          rowKey={(r) => String(r.code)}
+          className={print ? 'pilote-print-table' : undefined}
+          columns={chart.colonnes.map((c, i) => ({
+            key: c.cle,
+            label: c.libelle,
+            rowHeader: i === 0,
+            numeric: numberColumns.includes(c),
+            render: (r: Record<string, string | number | null>) =>
+              c.unite === '%'
+                ? formatFrPercent(r[c.cle] as number | null)
+                : c.unite
+                  ? formatFrNumber(r[c.cle] as number)
+                  : String(r[c.cle] ?? ''),
           }))}
-          statuses={statuses}
-          label={`${chart.titre} : barres empilées, une par ligne du tableau qui suit.`}
-          width={print ? 700 : 760}
         />
-      ) : (
-        <BarChart
-          testId={`graphique-${chart.code}`}
-          bars={chart.lignes.map((l) => ({
-            code: String(l.code),
-            libelle: String(l.libelle),
-            valeur: Number(l.nombre ?? 0),
-            etiquette: `${formatFrNumber(Number(l.nombre ?? 0))}${l.part == null ? '' : ` (${formatFrPercent(Number(l.part))})`}`,
-          }))}
-          unit="actions"
-          label={`${chart.titre} : diagramme en barres, valeurs dans le tableau qui suit.`}
-          width={print ? 700 : 760}
-        />
-      )}
-      <DataTable
-        small
-        caption={`${chart.titre} — tableau des données`}
-        rows={chart.lignes}
-        rowKey={(r) => String(r.code)}
-        className={print ? 'pilote-print-table' : undefined}
-        columns={chart.colonnes.map((c, i) => ({
-          key: c.cle,
-          label: c.libelle,
-          rowHeader: i === 0,
-          numeric: numberColumns.includes(c),
-          render: (r: Record<string, string | number | null>) =>
-            c.unite === '%'
-              ? formatFrPercent(r[c.cle] as number | null)
-              : c.unite
-                ? formatFrNumber(r[c.cle] as number)
-                : String(r[c.cle] ?? ''),
-        }))}
-      />
+      </div>
       <p className="fr-text--xs pilote-sources fr-mb-1w">{chart.source}</p>
       {!print && (
         <a className="fr-link fr-icon-download-line fr-link--icon-left fr-text--sm" href={csvHref} download>

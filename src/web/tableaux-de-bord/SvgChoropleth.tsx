@@ -12,6 +12,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { apiQuery } from '../platform/api';
 import { ErrorAlert, Loading } from '../platform/QueryState';
+import { rewindForD3 } from './rewind';
 
 export const CLASS_COLOURS = [
   '#e8edff',

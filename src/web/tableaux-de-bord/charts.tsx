@@ -49,12 +49,15 @@ export function BarChart({
   label,
   unit,
   width = 640,
+  rowHeight = 28,
   testId,
 }: {
   bars: readonly Bar[];
   label: string;
   unit: string;
   width?: number;
+  /** Height of one bar's row, in pixels (smaller when printed). */
+  rowHeight?: number;
   testId?: string;
 }) {
   const longest = Math.max(10, ...bars.map((b) => b.libelle.length));
@@ -62,11 +65,11 @@ export function BarChart({
     <PlotFigure
       label={label}
       testId={testId}
-      deps={[JSON.stringify(bars), width, unit]}
+      deps={[JSON.stringify(bars), width, unit, rowHeight]}
       make={() =>
         Plot.plot({
           width,
-          height: 28 * bars.length + 40,
+          height: rowHeight * bars.length + 40,
           marginLeft: Math.min(300, longest * 6.4),
           marginRight: 70,
           style: { fontSize: '12px', fontFamily: 'Marianne, arial, sans-serif', color: '#161616' },
@@ -147,12 +150,14 @@ export function StackedBarChart({
   statuses,
   label,
   width = 760,
+  rowHeight = 30,
   testId,
 }: {
   rows: readonly StackRow[];
   statuses: readonly { code: string; libelle: string }[];
   label: string;
   width?: number;
+  rowHeight?: number;
   testId?: string;
 }) {
   const longest = Math.max(10, ...rows.map((r) => r.libelle.length));
@@ -179,11 +184,11 @@ export function StackedBarChart({
       <PlotFigure
         label={label}
         testId={testId}
-        deps={[JSON.stringify(data), width]}
+        deps={[JSON.stringify(data), width, rowHeight]}
         make={() =>
           Plot.plot({
             width,
-            height: 30 * rows.length + 40,
+            height: rowHeight * rows.length + 40,
             marginLeft: Math.min(320, longest * 6.4),
             marginRight: 20,
             style: { fontSize: '12px', fontFamily: 'Marianne, arial, sans-serif', color: '#161616' },
@@ -243,12 +248,14 @@ export function LineChart({
   label,
   unit,
   width = 640,
+  height = 240,
   testId,
 }: {
   points: readonly Point[];
   label: string;
   unit: string;
   width?: number;
+  height?: number;
   testId?: string;
 }) {
   const present = points.filter((p): p is { annee: number; valeur: number } => p.valeur !== null);
@@ -257,11 +264,11 @@ export function LineChart({
     <PlotFigure
       label={label}
       testId={testId}
-      deps={[JSON.stringify(points), width]}
+      deps={[JSON.stringify(points), width, height]}
       make={() =>
         Plot.plot({
           width,
-          height: 240,
+          height,
           marginLeft: 70,
           marginRight: 30,
           style: { fontSize: '12px', fontFamily: 'Marianne, arial, sans-serif', color: '#161616' },
