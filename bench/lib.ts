@@ -32,7 +32,16 @@ export interface Bench {
   /** Resident memory of the server process, in MiB. */
   serverMemoryMiB(): number;
   /** Concurrent load on one path (GET unless said), measured with autocannon. */
-  load(path: string, options?: { connections?: number; seconds?: number; headers?: Record<string, string>; method?: string; body?: string }): Promise<LoadResult>;
+  load(
+    path: string,
+    options?: {
+      connections?: number;
+      seconds?: number;
+      headers?: Record<string, string>;
+      method?: string;
+      body?: string;
+    },
+  ): Promise<LoadResult>;
   /** Times an async function once (ms). */
   time<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }>;
   record(entry: BenchRecord): void;
@@ -42,7 +51,13 @@ export interface Bench {
 
 export async function runLoad(
   url: string,
-  options: { connections?: number; seconds?: number; headers?: Record<string, string>; method?: string; body?: string } = {},
+  options: {
+    connections?: number;
+    seconds?: number;
+    headers?: Record<string, string>;
+    method?: string;
+    body?: string;
+  } = {},
 ): Promise<LoadResult> {
   const result = await autocannon({
     url,

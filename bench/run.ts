@@ -60,7 +60,9 @@ const bench: Bench = {
   record: (entry) => {
     records.push(entry);
     const mark = entry.ok === undefined ? '' : entry.ok ? '  ✓' : '  ✗';
-    console.log(`  ${entry.scenario} · ${entry.metric}: ${entry.value} ${entry.unit}${entry.target ? ` (objectif ${entry.target})` : ''}${mark}`);
+    console.log(
+      `  ${entry.scenario} · ${entry.metric}: ${entry.value} ${entry.unit}${entry.target ? ` (objectif ${entry.target})` : ''}${mark}`,
+    );
   },
   baseline: (connections) => runLoad(`http://127.0.0.1:${port}/api/v1/sante`, { connections, seconds: 5 }),
   async withDatabase(work) {
@@ -80,20 +82,52 @@ const bench: Bench = {
 };
 
 async function main() {
-  console.log(`Banc d'essai Pilote TI — ${new Date().toISOString()} — ${process.platform}, Node ${process.version}`);
+  console.log(
+    `Banc d'essai Pilote TI — ${new Date().toISOString()} — ${process.platform}, Node ${process.version}`,
+  );
   const firstStart = await startServer();
-  bench.record({ scenario: 'démarrage', metric: 'premier démarrage (référentiel + démo)', value: firstStart, unit: 'ms', target: '< 60000', ok: firstStart < 60_000 });
-  bench.record({ scenario: 'démarrage', metric: 'mémoire après premier démarrage', value: serverMemoryMiB(), unit: 'MiB' });
+  bench.record({
+    scenario: 'démarrage',
+    metric: 'premier démarrage (référentiel + démo)',
+    value: firstStart,
+    unit: 'ms',
+    target: '< 60000',
+    ok: firstStart < 60_000,
+  });
+  bench.record({
+    scenario: 'démarrage',
+    metric: 'mémoire après premier démarrage',
+    value: serverMemoryMiB(),
+    unit: 'MiB',
+  });
   await stopServer();
   const laterStart = await startServer();
-  bench.record({ scenario: 'démarrage', metric: 'démarrage suivant', value: laterStart, unit: 'ms', target: '< 5000', ok: laterStart < 5000 });
-  bench.record({ scenario: 'démarrage', metric: 'mémoire au repos', value: serverMemoryMiB(), unit: 'MiB', target: '≤ 150', ok: serverMemoryMiB() <= 150 });
+  bench.record({
+    scenario: 'démarrage',
+    metric: 'démarrage suivant',
+    value: laterStart,
+    unit: 'ms',
+    target: '< 5000',
+    ok: laterStart < 5000,
+  });
+  bench.record({
+    scenario: 'démarrage',
+    metric: 'mémoire au repos',
+    value: serverMemoryMiB(),
+    unit: 'MiB',
+    target: '≤ 150',
+    ok: serverMemoryMiB() <= 150,
+  });
 
   const dir = path.join(ROOT, 'bench/scenarios');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && (!filter || f.includes(filter))).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && (!filter || f.includes(filter)))
+    .sort();
   for (const file of files) {
     console.log(`\n▶ ${file}`);
-    const scenario = (await import(pathToFileURL(path.join(dir, file)).href)).default as (b: Bench) => Promise<void>;
+    const scenario = (await import(pathToFileURL(path.join(dir, file)).href)).default as (
+      b: Bench,
+    ) => Promise<void>;
     try {
       await scenario(bench);
     } catch (error) {
@@ -101,13 +135,30 @@ async function main() {
       records.push({ scenario: file, metric: 'erreur', value: 0, unit: '', ok: false });
     }
   }
-  bench.record({ scenario: 'fin', metric: 'mémoire du serveur après les scénarios', value: serverMemoryMiB(), unit: 'MiB' });
+  bench.record({
+    scenario: 'fin',
+    metric: 'mémoire du serveur après les scénarios',
+    value: serverMemoryMiB(),
+    unit: 'MiB',
+  });
   await stopServer();
   rmSync(dataDir, { recursive: true, force: true });
   const out = path.join(ROOT, 'bench/results/latest.json');
-  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, records }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, records }, null, 2)}\n`,
+  );
   console.log('\nRésultats :');
-  console.table(records.map((r) => ({ scénario: r.scenario, mesure: r.metric, valeur: r.value, unité: r.unit, objectif: r.target ?? '', atteint: r.ok === undefined ? '' : r.ok ? 'oui' : 'non' })));
+  console.table(
+    records.map((r) => ({
+      scénario: r.scenario,
+      mesure: r.metric,
+      valeur: r.value,
+      unité: r.unit,
+      objectif: r.target ?? '',
+      atteint: r.ok === undefined ? '' : r.ok ? 'oui' : 'non',
+    })),
+  );
   console.log(`Écrit dans ${path.relative(process.cwd(), out)}`);
 }
 

@@ -7,7 +7,12 @@ import type { Bench } from '../lib';
 export default async function territoires(bench: Bench) {
   const connections = 50;
   const baseline = await bench.baseline(connections);
-  bench.record({ scenario: 'territoires', metric: 'référence /api/v1/sante débit', value: baseline.requestsPerSecond, unit: 'req/s' });
+  bench.record({
+    scenario: 'territoires',
+    metric: 'référence /api/v1/sante débit',
+    value: baseline.requestsPerSecond,
+    unit: 'req/s',
+  });
   for (const [label, path] of [
     ['GET /api/v1/territoires', '/api/v1/territoires'],
     ['GET /api/v1/territoires/{id}', '/api/v1/territoires/ti-8422'],
@@ -17,18 +22,47 @@ export default async function territoires(bench: Bench) {
     const ratio = result.requestsPerSecond / baseline.requestsPerSecond;
     // The figures to reach concern the two JSON routes; the layer (a 70 KB download) is measured for information.
     const targeted = !path.startsWith('/api/v1/carte');
-    bench.record({ scenario: 'territoires', metric: `${label} débit / référence`, value: Number(ratio.toFixed(2)), unit: '×', ...(targeted ? { target: '≥ 0,5', ok: ratio >= 0.5 } : {}) });
+    bench.record({
+      scenario: 'territoires',
+      metric: `${label} débit / référence`,
+      value: Number(ratio.toFixed(2)),
+      unit: '×',
+      ...(targeted ? { target: '≥ 0,5', ok: ratio >= 0.5 } : {}),
+    });
     bench.record({ scenario: 'territoires', metric: `${label} p50`, value: result.p50, unit: 'ms' });
-    bench.record({ scenario: 'territoires', metric: `${label} p99`, value: result.p99, unit: 'ms', ...(targeted ? { target: '< 20', ok: result.p99 < 20 } : {}) });
+    bench.record({
+      scenario: 'territoires',
+      metric: `${label} p99`,
+      value: result.p99,
+      unit: 'ms',
+      ...(targeted ? { target: '< 20', ok: result.p99 < 20 } : {}),
+    });
   }
   const layer = Buffer.from(await (await fetch(`${bench.url}/api/v1/carte/territoires`)).arrayBuffer());
   const gz = gzipSync(layer).length;
-  bench.record({ scenario: 'territoires', metric: 'couche des 183 TI compressée (gzip)', value: Math.round(gz / 1024), unit: 'Ko', target: '< 600', ok: gz < 600 * 1024 });
+  bench.record({
+    scenario: 'territoires',
+    metric: 'couche des 183 TI compressée (gzip)',
+    value: Math.round(gz / 1024),
+    unit: 'Ko',
+    target: '< 600',
+    ok: gz < 600 * 1024,
+  });
 
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-unsafe-swiftshader',
+    ],
   });
   try {
     const runs: number[] = [];
@@ -46,7 +80,9 @@ export default async function territoires(bench: Bench) {
       // Usable: the map has drawn its territories and the table twin is there.
       await page.waitForFunction(
         () => {
-          const map = (window as unknown as { __piloteMap?: { loaded(): boolean; queryRenderedFeatures(): unknown[] } }).__piloteMap;
+          const map = (
+            window as unknown as { __piloteMap?: { loaded(): boolean; queryRenderedFeatures(): unknown[] } }
+          ).__piloteMap;
           return Boolean(map?.loaded() && map.queryRenderedFeatures().length > 0);
         },
         undefined,
@@ -57,8 +93,20 @@ export default async function territoires(bench: Bench) {
       await context.close();
     }
     const median = runs.sort((a, b) => a - b)[1]!;
-    bench.record({ scenario: 'territoires', metric: 'page carte nationale utilisable (Chromium, médiane de 3)', value: median, unit: 'ms', target: '< 2000', ok: median < 2000 });
-    bench.record({ scenario: 'territoires', metric: 'octets transférés, première vue (carte)', value: Math.round(transferred / 1024), unit: 'Ko' });
+    bench.record({
+      scenario: 'territoires',
+      metric: 'page carte nationale utilisable (Chromium, médiane de 3)',
+      value: median,
+      unit: 'ms',
+      target: '< 2000',
+      ok: median < 2000,
+    });
+    bench.record({
+      scenario: 'territoires',
+      metric: 'octets transférés, première vue (carte)',
+      value: Math.round(transferred / 1024),
+      unit: 'Ko',
+    });
   } finally {
     await browser.close();
   }

@@ -38,13 +38,16 @@ async function serve(): Promise<number> {
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const port = new URL(platform.url).port;
   out('');
-  out(`Pilote TI est prêt : http://${shownHost}:${port}  (démarré en ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  out(
+    `Pilote TI est prêt : http://${shownHost}:${port}  (démarré en ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   out(
     config.databaseUrl
       ? 'Base de données : serveur PostgreSQL (DATABASE_URL)'
       : `Base de données : PGlite embarquée dans ${config.dataDir}`,
   );
-  for (const module of MODULES) for (const line of (await module.startupNotes?.(platform.ctx)) ?? []) out(line);
+  for (const module of MODULES)
+    for (const line of (await module.startupNotes?.(platform.ctx)) ?? []) out(line);
   let closing = false;
   const stop = async () => {
     if (closing) return;
@@ -59,7 +62,9 @@ async function serve(): Promise<number> {
 }
 
 async function forward(port: number, token: string, args: string[]): Promise<number> {
-  const absolute = args.map((a) => (/^\.{0,2}\//.test(a) || /\.(csv|xlsx|json)$/i.test(a) ? resolvePath(a) : a));
+  const absolute = args.map((a) =>
+    /^\.{0,2}\//.test(a) || /\.(csv|xlsx|json)$/i.test(a) ? resolvePath(a) : a,
+  );
   const response = await fetch(`http://127.0.0.1:${port}/internal/cli`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-pilote-cli-token': token },
@@ -69,7 +74,10 @@ async function forward(port: number, token: string, args: string[]): Promise<num
     err(`Le serveur en cours d'exécution a refusé la commande (HTTP ${response.status}).`);
     return 1;
   }
-  const result = (await response.json()) as { code: number; lines: { stream: 'out' | 'err'; text: string }[] };
+  const result = (await response.json()) as {
+    code: number;
+    lines: { stream: 'out' | 'err'; text: string }[];
+  };
   for (const line of result.lines) (line.stream === 'out' ? out : err)(line.text);
   return result.code;
 }

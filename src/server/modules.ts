@@ -1,4 +1,5 @@
 import { actionsModule } from './actions/module';
+import { campagnesModule } from './campagnes/module';
 import { comptesModule } from './comptes/module';
 import { financementsModule } from './financements/module';
 import { foncierModule } from './foncier/module';
@@ -10,4 +11,4 @@ import { tableauxDeBordModule } from './tableaux-de-bord/module';
 import { territoiresModule } from './territoires/module';
 
 // The platform's capabilities, in load order (reference data first, then what builds on it).
-export const MODULES: ServerModule[] = [territoiresModule, comptesModule, actionsModule, portraitsModule, tableauxDeBordModule, offresModule, financementsModule, foncierModule, gouvernanceModule];
+export const MODULES: ServerModule[] = [territoiresModule, comptesModule, actionsModule, campagnesModule, portraitsModule, tableauxDeBordModule, offresModule, financementsModule, foncierModule, gouvernanceModule];

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type GeographyIndex, resolveTerritoryCommunes, translateCommunes } from './perimeter';
 
-const index = (communes: Record<string, string[]>, groupements: Record<string, string[]>): GeographyIndex => ({
+const index = (
+  communes: Record<string, string[]>,
+  groupements: Record<string, string[]>,
+): GeographyIndex => ({
   communeCodes: new Set(Object.keys(communes)),
   communeBySiren: new Map(Object.keys(communes).map((code) => [`2${code}`, { code }])),
   anciensCodes: new Map(Object.entries(communes)),

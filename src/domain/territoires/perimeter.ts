@@ -33,14 +33,19 @@ function successors(index: GeographyIndex): Map<string, string> {
   let map = successorIndexes.get(index);
   if (!map) {
     map = new Map();
-    for (const [code, olds] of index.anciensCodes) for (const old of olds) if (old !== code) map.set(old, code);
+    for (const [code, olds] of index.anciensCodes)
+      for (const old of olds) if (old !== code) map.set(old, code);
     successorIndexes.set(index, map);
   }
   return map;
 }
 
 /** Expresses commune codes of one vintage in another (merged communes follow their successor). */
-export function translateCommunes(codes: readonly string[], from: GeographyIndex, to: GeographyIndex): string[] {
+export function translateCommunes(
+  codes: readonly string[],
+  from: GeographyIndex,
+  to: GeographyIndex,
+): string[] {
   const result = new Set<string>();
   for (const code of codes) {
     if (to.communeCodes.has(code)) result.add(code);

@@ -37,6 +37,7 @@ export function compareWithTempsI(
     .sort((a, b) => b.shared - a.shared || a.id.localeCompare(b.id));
   if (predecessors.length === 0) return { statut: 'nouveau', predecessors };
   const [first] = predecessors;
-  const identical = predecessors.length === 1 && first!.shared === communes.size && first!.size === communes.size;
+  const identical =
+    predecessors.length === 1 && first!.shared === communes.size && first!.size === communes.size;
   return { statut: identical ? 'inchange' : 'reconfigure', predecessors };
 }

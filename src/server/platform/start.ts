@@ -43,7 +43,10 @@ export async function openPlatformContext(options: PlatformOptions = {}): Promis
   if (!db) {
     if (!config.databaseUrl) unlock = acquireDataDirLock(config.dataDir);
     try {
-      db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
+      db = await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: path.join(config.dataDir, 'pglite'),
+      });
     } catch (error) {
       unlock();
       throw error;

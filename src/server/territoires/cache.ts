@@ -57,7 +57,8 @@ export class TerritoryCache {
     const { rows } = await this.ctx.db.query<{ version: string }>(
       "SELECT version FROM dataset_loads WHERE dataset = 'referentiel'",
     );
-    if (!rows[0]) throw new Error("Le référentiel n'est pas chargé : lancez « npx pilote import referentiel ».");
+    if (!rows[0])
+      throw new Error("Le référentiel n'est pas chargé : lancez « npx pilote import referentiel ».");
     return rows[0].version;
   }
 }

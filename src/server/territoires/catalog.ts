@@ -34,7 +34,8 @@ export async function buildCatalog(sql: Sql, version: string): Promise<Catalog> 
       'SELECT version, date, libelle FROM perimetres WHERE courant',
     )
   ).rows[0];
-  if (!perimetre) throw new Error("Le référentiel n'est pas chargé : lancez « npx pilote import referentiel ».");
+  if (!perimetre)
+    throw new Error("Le référentiel n'est pas chargé : lancez « npx pilote import referentiel ».");
   const v = perimetre.version;
 
   const territories = (
@@ -51,7 +52,10 @@ export async function buildCatalog(sql: Sql, version: string): Promise<Catalog> 
         ORDER BY t.id`,
       [v, CURRENT_COG],
     )
-  ).rows.map(({ region_code, region_nom, ...t }) => ({ ...t, region: { code: region_code, nom: region_nom } }));
+  ).rows.map(({ region_code, region_nom, ...t }) => ({
+    ...t,
+    region: { code: region_code, nom: region_nom },
+  }));
 
   const members = await sql.query<{
     territoire_id: string;
@@ -127,9 +131,9 @@ export async function buildCatalog(sql: Sql, version: string): Promise<Catalog> 
   const tempsII = await communeSets(sql, '2023-11');
   const tempsI = await communeSets(sql, 'temps1');
   const tempsINames = new Map(
-    (await sql.query<{ id: string; nom: string }>("SELECT id, nom FROM territoires WHERE version = 'temps1'")).rows.map(
-      (r) => [r.id, r.nom],
-    ),
+    (
+      await sql.query<{ id: string; nom: string }>("SELECT id, nom FROM territoires WHERE version = 'temps1'")
+    ).rows.map((r) => [r.id, r.nom]),
   );
   const communeToTempsI = new Map([...tempsI].flatMap(([id, set]) => [...set].map((c) => [c, id] as const)));
   const groupementChanges = await sql.query<{
@@ -189,8 +193,15 @@ export async function buildCatalog(sql: Sql, version: string): Promise<Catalog> 
         nbCommunes: m.nb_communes,
         population: m.population,
       })),
-      departements: [...departements].map(([code, nom]) => ({ code, nom })).sort((a, b) => a.code.localeCompare(b.code)),
-      communes: tCommunes.map((c) => ({ insee: c.insee, nom: c.nom, population: c.population, membre: c.membre })),
+      departements: [...departements]
+        .map(([code, nom]) => ({ code, nom }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
+      communes: tCommunes.map((c) => ({
+        insee: c.insee,
+        nom: c.nom,
+        population: c.population,
+        membre: c.membre,
+      })),
       perimetres: perimeterVersions(historyBy.get(t.id) ?? []),
       evolutionsGroupements: (changesBy.get(t.id) ?? []).map((c) => ({
         siren: c.siren,
@@ -225,8 +236,9 @@ export async function buildCatalog(sql: Sql, version: string): Promise<Catalog> 
     });
   }
 
-  const regionRows = (await sql.query<{ code: string; nom: string }>('SELECT code, nom FROM regions ORDER BY code'))
-    .rows;
+  const regionRows = (
+    await sql.query<{ code: string; nom: string }>('SELECT code, nom FROM regions ORDER BY code')
+  ).rows;
   const regions = new Map<string, Record<string, unknown>>();
   const regionList: Record<string, unknown>[] = [];
   for (const region of regionRows) {
@@ -283,8 +295,13 @@ const zonageList = (rows: { insee: string; nom: string }[]) => ({
   communes: rows.map((r) => ({ insee: r.insee, nom: r.nom })),
 });
 
-function perimeterVersions(rows: { version: string; date: string; libelle: string; code: string; nom: string }[]) {
-  const versions = new Map<string, { version: string; date: string; libelle: string; membres: Map<string, string> }>();
+function perimeterVersions(
+  rows: { version: string; date: string; libelle: string; code: string; nom: string }[],
+) {
+  const versions = new Map<
+    string,
+    { version: string; date: string; libelle: string; membres: Map<string, string> }
+  >();
   for (const row of rows) {
     const entry = versions.get(row.version) ?? {
       version: row.version,
@@ -304,8 +321,12 @@ function perimeterVersions(rows: { version: string; date: string; libelle: strin
       date: entry.date,
       libelle: entry.libelle,
       nbMembres: entry.membres.size,
-      ajouts: prev ? [...entry.membres].filter(([code]) => !prev.has(code)).map(([code, nom]) => ({ code, nom })) : [],
-      retraits: prev ? [...prev].filter(([code]) => !entry.membres.has(code)).map(([code, nom]) => ({ code, nom })) : [],
+      ajouts: prev
+        ? [...entry.membres].filter(([code]) => !prev.has(code)).map(([code, nom]) => ({ code, nom }))
+        : [],
+      retraits: prev
+        ? [...prev].filter(([code]) => !entry.membres.has(code)).map(([code, nom]) => ({ code, nom }))
+        : [],
     });
     previous = entry.membres;
   }
@@ -315,7 +336,12 @@ function perimeterVersions(rows: { version: string; date: string; libelle: strin
 const PROGRAMMES = [
   { key: 'acv', libelle: 'Action cœur de ville', where: 'z.acv OR z.acv2', publie: 0.81 },
   { key: 'pvd', libelle: 'Petites villes de demain', where: 'z.pvd', publie: 0.53 },
-  { key: 'qpv', libelle: 'Quartiers prioritaires de la politique de la ville', where: 'cardinality(z.qpv_codes) > 0', publie: 0.73 },
+  {
+    key: 'qpv',
+    libelle: 'Quartiers prioritaires de la politique de la ville',
+    where: 'cardinality(z.qpv_codes) > 0',
+    publie: 0.73,
+  },
   { key: 'massifs', libelle: 'Massifs de montagne', where: 'z.massif IS NOT NULL', publie: 0.59 },
 ] as const;
 
@@ -385,7 +411,10 @@ async function programmeStats(
       source: SOURCES.cog2023,
     },
     tempsI: Object.fromEntries(
-      (Object.keys(tempsI) as TempsIStatus[]).map((k) => [k, { nombre: tempsI[k], libelle: TEMPS1_STATUS_LABELS[k] }]),
+      (Object.keys(tempsI) as TempsIStatus[]).map((k) => [
+        k,
+        { nombre: tempsI[k], libelle: TEMPS1_STATUS_LABELS[k] },
+      ]),
     ),
     programmes,
     sources: [SOURCES.perimetres, SOURCES.perimetresTemps1, SOURCES.cog, SOURCES.zonages],

@@ -139,7 +139,9 @@ function requireColumns(file: string, rows: Record<string, string>[], columns: s
   if (!first) throw new Error(`Fichier de référence vide : ${file}`);
   const missing = columns.filter((c) => !(c in first));
   if (missing.length > 0) {
-    throw new Error(`Fichier de référence incomplet : ${file}, colonne(s) manquante(s) : ${missing.join(', ')}`);
+    throw new Error(
+      `Fichier de référence incomplet : ${file}, colonne(s) manquante(s) : ${missing.join(', ')}`,
+    );
   }
 }
 
@@ -168,7 +170,9 @@ async function writeReferentiel(tx: Sql, input: Inputs) {
     // The municipal population is the one published with the groupements' members; a commune's own
     // `population` field is only a fallback (communes outside any groupement).
     const municipal = new Map(
-      [...geo.epci, ...geo.ept].flatMap((g) => g.membres.map((m) => [m.code, m.populationMunicipale] as const)),
+      [...geo.epci, ...geo.ept].flatMap((g) =>
+        g.membres.map((m) => [m.code, m.populationMunicipale] as const),
+      ),
     );
     counts[`communes_${cog}`] = await insertRows(
       tx,
@@ -214,7 +218,13 @@ async function writeReferentiel(tx: Sql, input: Inputs) {
     tx,
     'perimetres',
     ['version', 'phase', 'date', 'libelle', 'courant'],
-    input.perimetres.map(({ version, phase, date, libelle, courant }) => ({ version, phase, date, libelle, courant })),
+    input.perimetres.map(({ version, phase, date, libelle, courant }) => ({
+      version,
+      phase,
+      date,
+      libelle,
+      courant,
+    })),
   );
   const geography = {
     '2023': toGeographyIndex(input.geography['2023']),
@@ -242,7 +252,12 @@ async function writeReferentiel(tx: Sql, input: Inputs) {
         type,
       };
     });
-    await insertRows(tx, 'territoire_membres', ['version', 'territoire_id', 'code', 'siren', 'nom', 'type'], members);
+    await insertRows(
+      tx,
+      'territoire_membres',
+      ['version', 'territoire_id', 'code', 'siren', 'nom', 'type'],
+      members,
+    );
     for (const cog of ['2023', '2026'] as const) {
       const resolved = resolveTerritoryCommunes(
         members.map((m) => ({ territoryId: m.territoire_id, code: m.code, siren: m.siren, type: m.type })),
@@ -285,9 +300,14 @@ async function writeReferentiel(tx: Sql, input: Inputs) {
   return { counts, warnings };
 }
 
-const isSet = (value: string | undefined) => Boolean(value && value !== '0' && value.toLowerCase() !== 'false');
+const isSet = (value: string | undefined) =>
+  Boolean(value && value !== '0' && value.toLowerCase() !== 'false');
 
-function toGeographyIndex(geo: { communes: DecoupageCommune[]; epci: DecoupageGroupement[]; ept: DecoupageGroupement[] }) {
+function toGeographyIndex(geo: {
+  communes: DecoupageCommune[];
+  epci: DecoupageGroupement[];
+  ept: DecoupageGroupement[];
+}) {
   return {
     communeCodes: new Set(geo.communes.map((c) => c.code)),
     communeBySiren: new Map(geo.communes.filter((c) => c.siren).map((c) => [c.siren!, c])),

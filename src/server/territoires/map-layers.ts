@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
 import { type CachedBody, prepareBody } from '../platform/http/cached-response';
 import { referenceFile } from './reference-files';
 
@@ -17,7 +17,9 @@ export function nationalLayer(): Promise<CachedBody> {
     .then((text) => prepareBody(text, 'application/json; charset=utf-8'))
     .catch((error) => {
       national = null;
-      throw new Error(`Couche cartographique introuvable : data/reference/${NATIONAL_LAYER} (${error.message})`);
+      throw new Error(
+        `Couche cartographique introuvable : data/reference/${NATIONAL_LAYER} (${error.message})`,
+      );
     });
   return national;
 }
@@ -54,7 +56,8 @@ export async function territoryMap(
   if (outline) features.push({ ...outline, properties: { kind: 'territoire', id } });
   for (const m of memberCodes) {
     const g = index.groupements.get(m.code);
-    if (g) features.push({ ...g, properties: { kind: 'groupement', siren: m.code, nom: m.nom, type: m.type } });
+    if (g)
+      features.push({ ...g, properties: { kind: 'groupement', siren: m.code, nom: m.nom, type: m.type } });
   }
   const body = prepareBody({ type: 'FeatureCollection', features }, 'application/geo+json; charset=utf-8');
   memberMaps.set(key, body);

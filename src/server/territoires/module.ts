@@ -1,9 +1,8 @@
+import type { AppContext } from '../platform/context';
 import type { ServerModule } from '../platform/module';
 import { TerritoryCache } from './cache';
 import { loadReferentiel } from './load-referentiel';
 import { territoiresRoutes } from './routes';
-
-import type { AppContext } from '../platform/context';
 
 // One cache per running platform (tests run several in one process).
 const caches = new WeakMap<AppContext, TerritoryCache>();
@@ -36,7 +35,9 @@ export const territoiresModule: ServerModule = {
         const report = await loadReferentiel(io.ctx.db, { force: args.includes('--force') });
         territoryCache(io.ctx).invalidate();
         if (report.skipped) {
-          io.out(`Référentiel déjà à jour (version ${report.version}) : rien à faire. Utilisez --force pour recharger.`);
+          io.out(
+            `Référentiel déjà à jour (version ${report.version}) : rien à faire. Utilisez --force pour recharger.`,
+          );
           return 0;
         }
         io.out(`Référentiel chargé (version ${report.version}) :`);

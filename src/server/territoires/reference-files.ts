@@ -19,7 +19,10 @@ const DECOUPAGE_PACKAGE: Record<Cog, string> = {
   '2026': '@etalab/decoupage-administratif',
 };
 
-export function decoupageFile(cog: Cog, name: 'communes' | 'epci' | 'ept' | 'departements' | 'regions'): string {
+export function decoupageFile(
+  cog: Cog,
+  name: 'communes' | 'epci' | 'ept' | 'departements' | 'regions',
+): string {
   const pkg = path.dirname(require.resolve(`${DECOUPAGE_PACKAGE[cog]}/package.json`));
   return path.join(pkg, 'data', `${name}.json`);
 }
@@ -27,7 +30,10 @@ export function decoupageFile(cog: Cog, name: 'communes' | 'epci' | 'ept' | 'dep
 export const referenceFile = (...parts: string[]) => path.join(referenceDir(), ...parts);
 
 export const PERIMETRE_FILES = {
-  temps1: { territoires: 'territoires-industrie/ti_temps1.csv', membres: 'territoires-industrie/ti_temps1_membres.csv' },
+  temps1: {
+    territoires: 'territoires-industrie/ti_temps1.csv',
+    membres: 'territoires-industrie/ti_temps1_membres.csv',
+  },
   '2023-11': {
     territoires: 'territoires-industrie/ti_temps2_2023-11.csv',
     membres: 'territoires-industrie/ti_temps2_2023-11_membres.csv',
@@ -48,7 +54,10 @@ export const ZONAGE_FILES = {
 /** Fingerprint of every input, so that loading is skipped when nothing changed and redone otherwise. */
 export async function referenceFingerprint(): Promise<string> {
   const files = [
-    ...Object.values(PERIMETRE_FILES).flatMap((f) => [referenceFile(f.territoires), referenceFile(f.membres)]),
+    ...Object.values(PERIMETRE_FILES).flatMap((f) => [
+      referenceFile(f.territoires),
+      referenceFile(f.membres),
+    ]),
     ...Object.values(ZONAGE_FILES).map((f) => referenceFile(f)),
     require.resolve('decoupage-2023/package.json'),
     require.resolve('@etalab/decoupage-administratif/package.json'),

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../platform/context';
-import { notFound } from '../platform/http/errors';
 import { sendCached } from '../platform/http/cached-response';
+import { notFound } from '../platform/http/errors';
 import type { TerritoryCache } from './cache';
 import { nationalLayer, territoryMap } from './map-layers';
 import {
@@ -50,7 +50,8 @@ export async function territoiresRoutes(app: FastifyInstance, _ctx: AppContext, 
       config: { access: 'public' },
       schema: {
         tags,
-        summary: "Un Territoire d'industrie : membres, communes, départements, périmètres, autres programmes, Temps I",
+        summary:
+          "Un Territoire d'industrie : membres, communes, départements, périmètres, autres programmes, Temps I",
         params: TerritoryIdParams,
         response: { 404: ErrorSchema },
       },
@@ -77,7 +78,9 @@ export async function territoiresRoutes(app: FastifyInstance, _ctx: AppContext, 
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const catalog = await cache.get();
-      const detail = catalog.details.get(id) as { membres: { code: string; nom: string; type: string }[] } | undefined;
+      const detail = catalog.details.get(id) as
+        | { membres: { code: string; nom: string; type: string }[] }
+        | undefined;
       if (!detail) throw unknownTerritory(id);
       return sendCached(request, reply, await territoryMap(id, detail.membres));
     },
@@ -124,7 +127,8 @@ export async function territoiresRoutes(app: FastifyInstance, _ctx: AppContext, 
       config: { access: 'public' },
       schema: {
         tags,
-        summary: "Recherche d'un territoire par son nom, ou par une commune ou un EPCI (nom, code INSEE, SIREN)",
+        summary:
+          "Recherche d'un territoire par son nom, ou par une commune ou un EPCI (nom, code INSEE, SIREN)",
         querystring: SearchQuery,
       },
     },
@@ -141,7 +145,8 @@ export async function territoiresRoutes(app: FastifyInstance, _ctx: AppContext, 
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Chiffres clés du programme, calculés à partir des données (territoires, groupements, population, autres programmes)',
+        summary:
+          'Chiffres clés du programme, calculés à partir des données (territoires, groupements, population, autres programmes)',
       },
     },
     async (request, reply) => {
@@ -156,7 +161,8 @@ export async function territoiresRoutes(app: FastifyInstance, _ctx: AppContext, 
       config: { access: 'public' },
       schema: {
         tags,
-        summary: "Couche cartographique nationale (TopoJSON) des Territoires d'industrie, régions et encarts d'outre-mer",
+        summary:
+          "Couche cartographique nationale (TopoJSON) des Territoires d'industrie, régions et encarts d'outre-mer",
         response: { 200: Type.Unknown() },
       },
     },

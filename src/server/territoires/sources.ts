@@ -31,7 +31,8 @@ export const SOURCES = {
     licence: LO,
   },
   zonages: {
-    libelle: 'Zonages des programmes ANCT (Action cœur de ville, Petites villes de demain, QPV 2024, massifs)',
+    libelle:
+      'Zonages des programmes ANCT (Action cœur de ville, Petites villes de demain, QPV 2024, massifs)',
     producteur: 'ANCT, service cartographie (superposeur-anct)',
     date: '2024-09-16',
     licence: LO,

@@ -24,14 +24,16 @@ export async function listMigrations(serverDir = SERVER_DIR): Promise<Migration[
     const dir = path.join(serverDir, entry.name, 'migrations');
     const files = await readdir(dir).catch(() => [] as string[]);
     for (const file of files) {
-      if (/^\d{4}_[\w-]+\.sql$/.test(file)) found.push({ id: file.replace(/\.sql$/, ''), file: path.join(dir, file) });
+      if (/^\d{4}_[\w-]+\.sql$/.test(file))
+        found.push({ id: file.replace(/\.sql$/, ''), file: path.join(dir, file) });
     }
   }
   found.sort((a, b) => a.id.localeCompare(b.id));
   const seen = new Set<string>();
   for (const migration of found) {
     const prefix = migration.id.slice(0, 4);
-    if (seen.has(prefix)) throw new Error(`Deux migrations portent le numéro ${prefix} : renumérotez-en une.`);
+    if (seen.has(prefix))
+      throw new Error(`Deux migrations portent le numéro ${prefix} : renumérotez-en une.`);
     seen.add(prefix);
   }
   return found;

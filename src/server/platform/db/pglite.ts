@@ -13,7 +13,10 @@ const parsers = {
  * Opens (and creates on first use) an embedded database in `dataDir`, or in memory when null;
  * `initialData` starts it from a dump (tests clone a prepared template this way).
  */
-export async function openPglite(dataDir: string | null, initialData?: Blob): Promise<Database & { dump(): Promise<Blob> }> {
+export async function openPglite(
+  dataDir: string | null,
+  initialData?: Blob,
+): Promise<Database & { dump(): Promise<Blob> }> {
   const pg = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(initialData ? { loadDataDir: initialData } : {}),

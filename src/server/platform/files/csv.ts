@@ -3,7 +3,10 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 /** Reads a small reference CSV (header row, comma or semicolon) into records; French error on failure. */
-export async function readCsvFile(file: string, options: { delimiter?: string } = {}): Promise<Record<string, string>[]> {
+export async function readCsvFile(
+  file: string,
+  options: { delimiter?: string } = {},
+): Promise<Record<string, string>[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -27,7 +27,9 @@ export function installAccessControl(app: FastifyInstance, registry: RegisteredR
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!access) {
       if (isUndeclaredAllowed(route.url)) return;
-      throw new Error(`La route ${methods.join(',')} ${route.url} ne déclare pas ses droits d'accès (config.access).`);
+      throw new Error(
+        `La route ${methods.join(',')} ${route.url} ne déclare pas ses droits d'accès (config.access).`,
+      );
     }
     for (const method of methods) if (method !== 'HEAD') registry.push({ method, url: route.url, access });
   });
@@ -49,7 +51,12 @@ export function requirePermission(actor: Actor, permission: Permission, scope?: 
 }
 
 /** Same as requirePermission, but hides the resource's existence (404) from those who may not see it. */
-export function requireVisible(actor: Actor, permission: Permission, scope: Scope, notFoundMessage: string): void {
+export function requireVisible(
+  actor: Actor,
+  permission: Permission,
+  scope: Scope,
+  notFoundMessage: string,
+): void {
   if (can(actor, permission, scope)) return;
   if (actor.userId === null && permission !== 'public') throw unauthorized();
   throw new HttpError(404, notFoundMessage);

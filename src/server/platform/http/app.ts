@@ -79,16 +79,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   installAccessControl(app, app.routeRegistry);
   installErrorHandling(app);
 
-  app.get(
-    '/api/v1/openapi.json',
-    { config: { access: 'public' }, schema: { hide: true } },
-    async () => app.swagger(),
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
   );
   app.get(
     '/api/v1/sante',
     {
       config: { access: 'public' },
-      schema: { summary: "État du service (sonde de disponibilité)", tags: ['plateforme'] },
+      schema: { summary: 'État du service (sonde de disponibilité)', tags: ['plateforme'] },
     },
     async () => ({ statut: 'ok' }),
   );
@@ -117,17 +115,31 @@ function installErrorHandling(app: FastifyInstance) {
     request.log.error({ err: error }, 'unexpected error');
     return reply
       .status(500)
-      .send({ message: "Erreur interne du serveur : l'incident a été enregistré. Réessayez dans un instant." });
+      .send({
+        message: "Erreur interne du serveur : l'incident a été enregistré. Réessayez dans un instant.",
+      });
   });
 }
 
 const KNOWN_FRAMEWORK_ERRORS: Record<string, { status: number; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, message: 'Requête trop volumineuse : la taille maximale est dépassée.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    message: 'Requête trop volumineuse : la taille maximale est dépassée.',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, message: 'Type de contenu non pris en charge.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: 'Requête invalide : le corps JSON est vide.' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, message: "Requête invalide : le corps n'est pas un JSON valide." },
-  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, message: 'Un envoi de fichier (multipart) est attendu.' },
-  FST_REQ_FILE_TOO_LARGE: { status: 413, message: 'Fichier trop volumineux : la taille maximale est dépassée.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    message: "Requête invalide : le corps n'est pas un JSON valide.",
+  },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    status: 415,
+    message: 'Un envoi de fichier (multipart) est attendu.',
+  },
+  FST_REQ_FILE_TOO_LARGE: {
+    status: 413,
+    message: 'Fichier trop volumineux : la taille maximale est dépassée.',
+  },
 };
 
 /** The built web application (dist/web), precompressed, with the SPA's index.html for other paths. */

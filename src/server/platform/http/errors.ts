@@ -11,10 +11,13 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: Record<string, unknown>) => new HttpError(400, message, details);
-export const unauthorized = (message = 'Authentification requise : connectez-vous pour accéder à cette ressource.') =>
-  new HttpError(401, message);
+export const badRequest = (message: string, details?: Record<string, unknown>) =>
+  new HttpError(400, message, details);
+export const unauthorized = (
+  message = 'Authentification requise : connectez-vous pour accéder à cette ressource.',
+) => new HttpError(401, message);
 export const forbidden = (message = 'Accès refusé : votre rôle ne permet pas cette opération.') =>
   new HttpError(403, message);
 export const notFound = (message: string) => new HttpError(404, message);
-export const conflict = (message: string, details?: Record<string, unknown>) => new HttpError(409, message, details);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new HttpError(409, message, details);

@@ -44,7 +44,10 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext) 
       },
     };
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
-      throw new HttpError(403, 'Jeton de sécurité (CSRF) absent ou invalide : rechargez la page et réessayez.');
+      throw new HttpError(
+        403,
+        'Jeton de sécurité (CSRF) absent ou invalide : rechargez la page et réessayez.',
+      );
     }
   });
 }
