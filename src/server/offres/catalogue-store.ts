@@ -57,10 +57,7 @@ export function build(offers: Offer[]): Catalogue {
 }
 
 /** Rewrites the `offres` table from the catalogue when its content changed. Returns the count, or null if unchanged. */
-export async function mirrorCatalogue(
-  db: Sql & { transaction?: unknown },
-  cat: Catalogue,
-): Promise<number | null> {
+export async function mirrorCatalogue(db: Sql, cat: Catalogue): Promise<number | null> {
   const { rows } = await db.query<{ version: string }>(
     "SELECT version FROM dataset_loads WHERE dataset = 'offres:catalogue'",
   );
