@@ -60,8 +60,8 @@ describe('campaign comparison', () => {
     ]);
     expect(c.parStatut.at(-1)!.label).toBe('Non renseigné');
     expect(c.parRegion.map((r) => [r.label, r.de, r.a])).toEqual([
-      ['Auvergne-Rhône-Alpes', 4, 4],
       ['Bourgogne-Franche-Comté', 1, 1],
+      ['Auvergne-Rhône-Alpes', 4, 4],
     ]);
   });
 
@@ -98,6 +98,7 @@ describe('campaign comparison', () => {
     ]);
     expect(statsRows([{ key: '27', count: 3 }], 'region', regions)).toEqual([
       { key: '27', label: 'Bourgogne-Franche-Comté', count: 3 },
+      { key: '84', label: 'Auvergne-Rhône-Alpes', count: 0 },
     ]);
   });
 });

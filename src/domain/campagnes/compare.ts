@@ -172,8 +172,12 @@ export function assembleComparison(
     if (t.to === 'abandonne' && t.from !== 'abandonne') abandonnees += t.count;
     if (t.to === 'realise' && t.from !== 'realise') realisees += t.count;
   }
+  // Every region known (zeros included), by code, as /api/v1/stats/actions lists them.
   const regionUniverse = [
-    ...new Set(aggregates.counts.filter((c) => c.dimension === 'region').map((c) => c.key)),
+    ...new Set([
+      ...regionNames.keys(),
+      ...aggregates.counts.filter((c) => c.dimension === 'region').map((c) => c.key),
+    ]),
   ];
   return {
     totaux: { ...aggregates.totals, ecart: aggregates.totals.a - aggregates.totals.de },
@@ -203,7 +207,7 @@ export function assembleComparison(
       'region',
       regionUniverse,
       (k) => regionNames.get(k) ?? k,
-      (x, y) => x.label.localeCompare(y.label, 'fr'),
+      (x, y) => x.key.localeCompare(y.key),
     ),
     nouvelles: nouvelles.reduce((s, n) => s + n, 0),
     disparues: disparues.reduce((s, n) => s + n, 0),

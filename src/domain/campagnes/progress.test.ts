@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshnessOf, rollUpProgress, type TerritoryFigures } from './progress';
+import { freshnessOf, freshnessThresholds, rollUpProgress, type TerritoryFigures } from './progress';
 
 const now = new Date('2025-05-20T10:00:00Z');
 const fig = (over: Partial<TerritoryFigures>): TerritoryFigures => ({
@@ -25,6 +25,10 @@ describe('freshness', () => {
     expect(freshnessOf(new Date('2024-11-18T08:00:00Z'), now)).toBe('a-revoir');
     expect(freshnessOf(new Date('2024-05-21T08:00:00Z'), now)).toBe('a-revoir');
     expect(freshnessOf(new Date('2024-05-20T08:00:00Z'), now)).toBe('ancienne');
+    // The SQL thresholds agree with freshnessOf.
+    const { freshFrom, staleFrom } = freshnessThresholds(now);
+    expect(freshFrom.toISOString()).toBe('2024-11-19T00:00:00.000Z');
+    expect(staleFrom.toISOString()).toBe('2024-05-21T00:00:00.000Z');
   });
 });
 

@@ -3,7 +3,7 @@
 // confirmed). The server aggregates per territory in SQL (one row per TI, whatever the number of
 // actions); these functions classify and roll up, so the rules live here once.
 
-import { addDays, dayOf } from './rules';
+import { addDays, dayOf, dayStart } from './rules';
 
 /** An action is « à jour » when confirmed within the last six months (one campaign). */
 export const FRESH_DAYS = 183;
@@ -27,9 +27,12 @@ export function freshnessOf(lastReviewedAt: Date | null, now: Date): Freshness {
   return 'ancienne';
 }
 
-/** The thresholds as days, for SQL: reviewed after `freshSince` = à jour, after `staleSince` = à revoir. */
-export function freshnessThresholds(now: Date): { freshSince: string; staleSince: string } {
-  return { freshSince: addDays(dayOf(now), -FRESH_DAYS), staleSince: addDays(dayOf(now), -STALE_DAYS) };
+/** The same thresholds as instants, for SQL: reviewed at or after `freshFrom` = à jour, after `staleFrom` = à revoir. */
+export function freshnessThresholds(now: Date): { freshFrom: Date; staleFrom: Date } {
+  return {
+    freshFrom: dayStart(addDays(dayOf(now), 1 - FRESH_DAYS)),
+    staleFrom: dayStart(addDays(dayOf(now), 1 - STALE_DAYS)),
+  };
 }
 
 export interface TerritoryFigures {

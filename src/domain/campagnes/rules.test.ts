@@ -120,6 +120,9 @@ describe('acting in a campaign', () => {
     );
     expect(cannotReview(campaign, signed, open)).toMatch(/a déjà signé sa mise à jour le 19 mai 2025/);
     expect(cannotReview(campaign, ti(), open)).toBeNull();
+    expect(cannotSignOff(campaign, ti(), open, 2)).toBe(
+      'Signature impossible : 2 actions restent à revoir dans le territoire « Oyonnax ». Confirmez-les ou mettez-les à jour avant de signer.',
+    );
   });
   it('validates a region once, only when every territory signed off', () => {
     const region = {

@@ -168,11 +168,19 @@ export function cannotReview(c: CampaignCalendar, ti: TerritoryCampaignState, no
   return null;
 }
 
-export function cannotSignOff(c: CampaignCalendar, ti: TerritoryCampaignState, now: Date): string | null {
+/** Sign-off: once, and only when every action of the territory has been reviewed (`remaining` = 0). */
+export function cannotSignOff(
+  c: CampaignCalendar,
+  ti: TerritoryCampaignState,
+  now: Date,
+  remaining = 0,
+): string | null {
   const closed = cannotAct(c, now);
   if (closed) return closed;
   if (ti.signedOffAt)
     return `La mise à jour du territoire « ${tiName(ti)} » a déjà été signée le ${frenchDate(dayOf(ti.signedOffAt))}.`;
+  if (remaining > 0)
+    return `Signature impossible : ${remaining} action${remaining > 1 ? 's restent' : ' reste'} à revoir dans le territoire « ${tiName(ti)} ». Confirmez-les ou mettez-les à jour avant de signer.`;
   return null;
 }
 

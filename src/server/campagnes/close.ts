@@ -1,0 +1,49 @@
+import { cannotClose } from '../../domain/campagnes';
+import type { AppContext } from '../platform/context';
+import type { Sql } from '../platform/db/database';
+import { conflict } from '../platform/http/errors';
+import { cancelJobs } from '../platform/jobs';
+import { storeSnapshotStats } from './figures';
+import { REVIEWED_SQL } from './progress';
+import { calendarOf, loadCampaign } from './store';
+
+// Closing a campaign: every live action of its territories is copied, as it stands, into the
+// snapshot in one INSERT … SELECT (280,000 actions in a few seconds, nothing through the
+// application), its figures are stored, pending reminders are cancelled. Afterwards the snapshot
+// cannot change (triggers refuse UPDATE and DELETE).
+
+export async function closeCampaign(
+  ctx: AppContext,
+  tx: Sql,
+  id: string,
+  userId: string | null,
+): Promise<{ nbActions: number }> {
+  const c = await loadCampaign(tx, id, { lock: true });
+  const now = ctx.clock.now();
+  const refusal = cannotClose(calendarOf(c), now);
+  if (refusal) throw conflict(refusal);
+  const { rows } = await tx.query<{ n: number }>(
+    `WITH inserted AS (
+       INSERT INTO campagne_snapshots
+         (campagne_id, action_id, territoire_id, region_code, titre, axe, thematiques, statut, revue, last_reviewed_at, external_ref)
+       SELECT $1, a.id, a.territoire_id, a.region_code, a.title, a.axe, a.thematiques, a.statut,
+              ${REVIEWED_SQL}, a.last_reviewed_at, a.external_ref
+         FROM actions a
+         JOIN campagne_territoires ct ON ct.campagne_id = $1 AND ct.territoire_id = a.territoire_id
+         LEFT JOIN campagne_revues r ON r.campagne_id = $1 AND r.action_id = a.id
+        WHERE a.archived_at IS NULL
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM inserted`,
+    [id, `${c.ouverture}T00:00:00Z`],
+  );
+  const n = rows[0]!.n;
+  await storeSnapshotStats(tx, id);
+  await tx.query('UPDATE campagnes SET closed_at = $2, closed_by = $3, nb_actions = $4 WHERE id = $1', [
+    id,
+    now,
+    userId,
+    n,
+  ]);
+  await cancelJobs(tx, `campagne:${id}:`);
+  return { nbActions: n };
+}
