@@ -5,6 +5,8 @@
  * right territory page, a territory page shows its members, and every page passes axe-core without
  * serious or critical violations.
  */
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAccessibility, launchBrowser, newPage } from '../helpers/browser';
@@ -44,6 +46,38 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
 async function waitForMap(page: Page, testId: string): Promise<void> {
   await page.locator(`[data-testid="${testId}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
 }
+
+/** GET with gzip accepted: the bytes as sent on the wire. */
+function getGzip(url: string): Promise<{ status: number; encoding?: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          encoding: res.headers['content-encoding'],
+          body: Buffer.concat(chunks),
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('couche cartographique nationale', () => {
+  it('pèse moins de 600 Ko compressée et contient les 183 territoires, les 18 régions et 5 encarts', async () => {
+    const res = await getGzip(`${platform.url}/api/v1/carte/territoires`);
+    expect(res.status).toBe(200);
+    const raw = res.encoding === 'gzip' ? gunzipSync(res.body) : res.body;
+    const gzipBytes = res.encoding === 'gzip' ? res.body.length : 0;
+    if (res.encoding === 'gzip') expect(gzipBytes).toBeLessThan(600 * 1024);
+    const topology = JSON.parse(raw.toString('utf8'));
+    const count = (name: string) => topology.objects[name].geometries.length;
+    expect([count('territoires'), count('regions'), count('encarts')]).toEqual([183, 18, 5]);
+  });
+});
 
 describe('carte nationale', () => {
   it('dessine les 183 territoires, avec leur tableau, et passe le contrôle d’accessibilité', async () => {

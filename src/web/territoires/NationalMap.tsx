@@ -77,9 +77,11 @@ export default function NationalMap({ region, description }: { region?: string; 
 
     map.on('load', () => {
       performance.mark('pilote:carte-nationale:style');
-      map.addSource('regions', { type: 'geojson', data: data.regions });
-      map.addSource('territoires', { type: 'geojson', data: data.territoires, promoteId: 'id' });
-      map.addSource('encarts', { type: 'geojson', data: data.encarts });
+      // The layers are already simplified for this scale: no further tiling detail, small tile buffers.
+      const tiling = { maxzoom: 9, buffer: 32, tolerance: 0.5 };
+      map.addSource('regions', { type: 'geojson', data: data.regions, ...tiling });
+      map.addSource('territoires', { type: 'geojson', data: data.territoires, promoteId: 'id', ...tiling });
+      map.addSource('encarts', { type: 'geojson', data: data.encarts, ...tiling });
       map.addLayer({
         id: 'encarts-fond',
         type: 'fill',
