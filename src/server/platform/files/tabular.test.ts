@@ -57,7 +57,7 @@ describe('writers', () => {
         ['a;b', null],
       ],
     ).toString('utf8');
-    expect(csv).toBe('\uFEFFNom;Montant\r\n\'=HYPERLINK("x");-12\r\n"a;b";\r\n');
+    expect(csv).toBe('\uFEFFNom;Montant\r\n"\'=HYPERLINK(""x"")";-12\r\n"a;b";\r\n');
   });
 
   it('writes an XLSX that reads back', async () => {
