@@ -12,6 +12,7 @@ export class DatasetCache<T> {
   private data: Promise<T> | null = null;
   private loadedAt = 0;
   private bodies = new Map<string, CachedBody>();
+  private refreshing = false;
 
   constructor(
     private readonly load: () => Promise<T>,
@@ -20,16 +21,33 @@ export class DatasetCache<T> {
   ) {}
 
   get(): Promise<T> {
-    if (!this.data || this.now() - this.loadedAt > this.ttlMs) {
-      this.bodies = new Map();
-      this.loadedAt = this.now();
-      const promise = this.load();
-      promise.catch(() => {
-        if (this.data === promise) this.data = null;
-      });
-      this.data = promise;
+    if (!this.data) return this.reload();
+    // Expired: keep answering from the current data while the new one loads (no request waits).
+    if (this.now() - this.loadedAt > this.ttlMs && !this.refreshing) {
+      this.refreshing = true;
+      this.load()
+        .then((fresh) => {
+          this.data = Promise.resolve(fresh);
+          this.bodies = new Map();
+        })
+        .catch(() => {})
+        .finally(() => {
+          this.loadedAt = this.now();
+          this.refreshing = false;
+        });
     }
     return this.data;
+  }
+
+  private reload(): Promise<T> {
+    this.bodies = new Map();
+    this.loadedAt = this.now();
+    const promise = this.load();
+    promise.catch(() => {
+      if (this.data === promise) this.data = null;
+    });
+    this.data = promise;
+    return promise;
   }
 
   invalidate(): void {
