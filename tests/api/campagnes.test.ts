@@ -377,7 +377,7 @@ describe('a campaign from opening to closing', () => {
     expect(mail.rows[0]!.text_body).toContain('Le statut de la friche est à revoir.');
     const page = (await call('GET', `/api/v1/campagnes/${id}/territoires/ti-8405`, chef8405)).body;
     expect(page).toMatchObject({
-      statut: 'revue-terminee',
+      statut: 'renvoye',
       commentaireRenvoi: 'Le statut de la friche est à revoir.',
       signeLe: null,
     });
@@ -385,6 +385,20 @@ describe('a campaign from opening to closing', () => {
       (await call('POST', `/api/v1/campagnes/${id}/territoires/ti-8405/signature`, chef8405)).status,
     ).toBe(200);
 
+    // Adding an action during the campaign counts as reviewing it.
+    const created = await call('POST', '/api/v1/actions', chef8422, {
+      territoire: 'ti-8422',
+      intitule: 'Nouvelle action ajoutée pendant la campagne',
+      axe: 'innovation',
+    });
+    expect(created.status).toBe(201);
+    const page8422 = (await call('GET', `/api/v1/campagnes/${id}/territoires/ti-8422`, chef8422)).body;
+    expect(page8422.revues).toBe(1);
+    expect(
+      page8422.items.find(
+        (a: { titre: string }) => a.titre === 'Nouvelle action ajoutée pendant la campagne',
+      ),
+    ).toMatchObject({ revue: true });
     await call('POST', `/api/v1/campagnes/${id}/territoires/ti-8422/revues`, chef8422, {
       actions: await actionsOf('ti-8422'),
     });

@@ -1,3 +1,4 @@
+import { tiDirectory } from '../actions/territories';
 import { runDueJobs, startJobRunner } from '../platform/jobs';
 import type { ServerModule } from '../platform/module';
 import { seedDemoCampagnes } from './demo';
@@ -13,6 +14,8 @@ export const campagnesModule: ServerModule = {
   routes: campagnesRoutes,
   seedDemo: seedDemoCampagnes,
   async start(ctx) {
+    // Jobs run inside a transaction: the territory directory must be loaded before (PGlite has one connection).
+    await tiDirectory(ctx);
     return startJobRunner(ctx);
   },
   commands: [

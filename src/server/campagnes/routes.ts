@@ -17,6 +17,7 @@ import { can } from '../../domain/comptes/policy';
 import { tiDirectory } from '../actions/territories';
 import { recordAudit } from '../comptes/audit';
 import type { AppContext } from '../platform/context';
+import type { Sql } from '../platform/db/database';
 import { requirePermission, requireVisible } from '../platform/http/access';
 import { badRequest, conflict, forbidden, notFound } from '../platform/http/errors';
 import { sendMail } from '../platform/mail';
@@ -77,10 +78,11 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
     return rows[0]!;
   }
 
-  async function territoryInCampaign(c: CampaignRow, ti: string) {
+  // Pass the transaction when inside one: on PGlite (one connection) a query outside it would wait forever.
+  async function territoryInCampaign(c: CampaignRow, ti: string, sql: Sql = ctx.db) {
     const directory = await tiDirectory(ctx);
     const info = directory.byId.get(ti);
-    const [state] = await loadTerritoryStates(ctx.db, c.id, { territoire: ti });
+    const [state] = await loadTerritoryStates(sql, c.id, { territoire: ti });
     const message = `Le territoire « ${info?.nom ?? ti} » ne participe pas à la campagne « ${c.nom} ».`;
     return { info, state, message, nom: info?.nom ?? ti };
   }
@@ -90,7 +92,7 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/api/v1/campagnes',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'public' },
       schema: { tags, summary: 'Les campagnes de mise à jour des plans d’action' },
     },
     async () => {
@@ -124,6 +126,7 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
       );
       if (!checked.ok) throw badRequest(checked.errors.join(' '), { erreurs: checked.errors });
       const input = checked.value;
+      await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
       const created = await ctx.db.transaction(async (tx) => {
         const { rows: running } = await tx.query<{ nom: string }>(
           'SELECT nom FROM campagnes WHERE closed_at IS NULL ORDER BY ouverture LIMIT 1 FOR UPDATE',
@@ -202,6 +205,7 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const { id } = request.params as Params;
       const body = request.body as { nom?: string; ouverture?: string; cloture?: string };
+      await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
       const updated = await ctx.db.transaction(async (tx) => {
         const before = await loadCampaign(tx, id, { lock: true });
         if (before.closed_at)
@@ -245,6 +249,7 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const { id } = request.params as Params;
+      await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
       await ctx.db.transaction(async (tx) => {
         const c = await loadCampaign(tx, id, { lock: true });
         if (c.closed_at)
@@ -281,6 +286,7 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const { id } = request.params as Params;
+      await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
       const result = await ctx.db.transaction(async (tx) => {
         const r = await closeCampaign(ctx, tx, id, userId(request));
         await recordAudit(tx, request.ctx, {
@@ -459,9 +465,10 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
       const ids = [...new Set((request.body as { actions: string[] }).actions.map((a) => a.toLowerCase()))];
       requirePermission(request.ctx.actor, 'campagnes.signoff', { territoire: ti });
       const now = ctx.clock.now();
+      await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
       return ctx.db.transaction(async (tx) => {
         const c = await loadCampaign(tx, id, { lock: true });
-        const { nom } = await territoryInCampaign(c, ti);
+        const { nom } = await territoryInCampaign(c, ti, tx);
         const [state] = await loadTerritoryStates(tx, id, { territoire: ti }, true);
         if (!state) throw notFound(`Le territoire « ${nom} » ne participe pas à la campagne « ${c.nom} ».`);
         const refusal = cannotReview(calendarOf(c), toState(state, nom), now);
@@ -515,9 +522,10 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
       const { id, ti } = request.params as Required<Params>;
       requirePermission(request.ctx.actor, 'campagnes.signoff', { territoire: ti });
       const now = ctx.clock.now();
+      await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
       return ctx.db.transaction(async (tx) => {
         const c = await loadCampaign(tx, id, { lock: true });
-        const { nom } = await territoryInCampaign(c, ti);
+        const { nom } = await territoryInCampaign(c, ti, tx);
         const [state] = await loadTerritoryStates(tx, id, { territoire: ti }, true);
         if (!state) throw notFound(`Le territoire « ${nom} » ne participe pas à la campagne « ${c.nom} ».`);
         const progress = await campaignProgress(ctx, c, { territoire: ti }, tx);
@@ -558,9 +566,10 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
       const { id, ti } = request.params as Required<Params>;
       const comment = (request.body as { commentaire: string }).commentaire.trim();
       const now = ctx.clock.now();
+      await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
       return ctx.db.transaction(async (tx) => {
         const c = await loadCampaign(tx, id, { lock: true });
-        const { nom } = await territoryInCampaign(c, ti);
+        const { nom } = await territoryInCampaign(c, ti, tx);
         const [state] = await loadTerritoryStates(tx, id, { territoire: ti }, true);
         if (!state) throw notFound(`Le territoire « ${nom} » ne participe pas à la campagne « ${c.nom} ».`);
         requirePermission(request.ctx.actor, 'campagnes.validate', { region: state.region_code });
@@ -623,6 +632,7 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
       const now = ctx.clock.now();
       const directory = await tiDirectory(ctx);
       const regionName = directory.regions.get(code) ?? code;
+      await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
       return ctx.db.transaction(async (tx) => {
         const c = await loadCampaign(tx, id, { lock: true });
         const { rows: regionRows } = await tx.query<{ validated_at: Date | null }>(
@@ -744,6 +754,7 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const { id } = request.params as Params;
       const only = (request.body as { territoires?: string[] } | undefined)?.territoires;
+      await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
       return ctx.db.transaction(async (tx) => {
         const c = await loadCampaign(tx, id);
         if (c.closed_at) throw conflict(`La campagne « ${c.nom} » est close : plus de rappel possible.`);
