@@ -17,6 +17,7 @@ import { SourceNote } from '../platform/SourceNote';
 import { usePageTitle } from '../platform/usePageTitle';
 import { BarChart, Figure, Figures, formatEuros } from './Figures';
 import { type Filter, FilterBar } from './FilterBar';
+import { ImportPanel } from './ImportPanel';
 import type { PointLayer } from './PointsMap';
 import type { FinancementsStats, LaureatList, Region } from './types';
 
@@ -385,6 +386,7 @@ export default function LaureatsPage() {
           );
         }}
       </QueryState>
+      <ImportPanel endpoint="/api/v1/laureats/import" what="lauréats" />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { BarChart, Figure, Figures } from '../financements/Figures';
 import { type Filter, FilterBar } from '../financements/FilterBar';
+import { ImportPanel } from '../financements/ImportPanel';
 import type { PointLayer } from '../financements/PointsMap';
 import type { Region } from '../financements/types';
 import { apiQuery } from '../platform/api';
@@ -343,6 +344,7 @@ export default function SitesPage() {
           );
         }}
       </QueryState>
+      <ImportPanel endpoint="/api/v1/sites-cles-en-main/import" what="sites clés en main" />
     </>
   );
 }

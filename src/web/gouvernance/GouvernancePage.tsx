@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { BarChart, Figure, Figures, formatEuros } from '../financements/Figures';
 import { FilterBar } from '../financements/FilterBar';
+import { ImportPanel } from '../financements/ImportPanel';
 import type { Region } from '../financements/types';
 import { apiQuery } from '../platform/api';
 import { DataTable } from '../platform/DataTable';
@@ -194,6 +195,10 @@ export default function GouvernancePage() {
           );
         }}
       </QueryState>
+      <ImportPanel
+        endpoint="/api/v1/gouvernance/import"
+        what="données de gouvernance (classeur à feuilles « Binômes », « Chefs de projet », « Coordinateurs », « Événements »)"
+      />
     </>
   );
 }
