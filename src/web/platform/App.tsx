@@ -4,6 +4,7 @@ import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useAccountQuickAccess } from '../comptes/useAccountQuickAccess';
 import NotFound from './NotFound';
 import { Loading } from './QueryState';
 import { queryClient } from './queryClient';
@@ -28,6 +29,7 @@ function isActive(pathname: string, path: string, activeFor: string[] = []): boo
 function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
+  const quickAccessItems = useAccountQuickAccess();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -63,6 +65,7 @@ function Layout() {
         serviceTitle="Pilote TI"
         serviceTagline="Territoires d’industrie"
         homeLinkProps={{ to: '/', title: 'Accueil — Pilote TI (Territoires d’industrie)' }}
+        quickAccessItems={quickAccessItems}
         navigation={routes
           .filter((r) => r.nav)
           .map((r) => ({

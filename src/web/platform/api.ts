@@ -14,10 +14,41 @@ export class ApiError extends Error {
 
 export type ApiOptions = { method?: string; body?: unknown; signal?: AbortSignal };
 
+// Cookie-authenticated writes must carry the session's CSRF token (X-CSRF-Token). It comes from
+// /api/v1/comptes/moi, fetched once and kept here; sign-in and sign-out replace or clear it.
+let csrfToken: string | null | undefined;
+const UNSAFE = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+
+/** Records the CSRF token of the current session (null when signed out). */
+export function setCsrfToken(token: string | null | undefined): void {
+  csrfToken = token;
+}
+
+async function currentCsrfToken(refresh = false): Promise<string | null> {
+  if (csrfToken === undefined || refresh) {
+    try {
+      const response = await fetch('/api/v1/comptes/moi', {
+        credentials: 'same-origin',
+        headers: { accept: 'application/json' },
+      });
+      const moi = (await response.json()) as { csrfToken?: string };
+      csrfToken = moi.csrfToken ?? null;
+    } catch {
+      csrfToken = null;
+    }
+  }
+  return csrfToken ?? null;
+}
+
 /** Calls `path` (e.g. `/api/v1/territoires`) and returns the parsed JSON body, or throws an `ApiError`. */
-export async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
+export async function api<T>(path: string, options: ApiOptions = {}, retried = false): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const method = options.method ?? 'GET';
+  if (UNSAFE(method)) {
+    const token = await currentCsrfToken(retried);
+    if (token) headers['x-csrf-token'] = token;
+  }
   let response: Response;
   try {
     response = await fetch(path, {
@@ -41,6 +72,9 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
     }
   }
   if (!response.ok) {
+    // The session changed in another tab (new token): fetch it again and retry once.
+    if (response.status === 403 && UNSAFE(method) && !retried && /CSRF/.test(text))
+      return api<T>(path, options, true);
     const message = (data as { message?: unknown } | null)?.message;
     throw new ApiError(
       typeof message === 'string' && message ? message : `Erreur ${response.status} du serveur pour ${path}.`,

@@ -95,6 +95,13 @@ export const routes: AppRoute[] = [
     activeFor: ['/annuaire'],
   },
   { path: '/annuaire', Page: page(() => import('../gouvernance/AnnuairePage')) },
+  { path: '/connexion', Page: page(() => import('../comptes/ConnexionPage')) },
+  { path: '/compte', Page: page(() => import('../comptes/MonComptePage')) },
+  { path: '/compte/mot-de-passe-oublie', Page: page(() => import('../comptes/MotDePasseOubliePage')) },
+  { path: '/compte/mot-de-passe', Page: page(() => import('../comptes/ChoisirMotDePassePage')) },
+  { path: '/comptes/utilisateurs', Page: page(() => import('../comptes/UtilisateursPage')) },
+  { path: '/comptes/boite-envoi', Page: page(() => import('../comptes/BoiteEnvoiPage')) },
+  { path: '/comptes/journal', Page: page(() => import('../comptes/JournalPage')) },
   { path: '/sources', Page: page(() => import('./SourcesPage')) },
   { path: '/accessibilite', Page: page(() => import('./AccessibilitePage')) },
 ];
