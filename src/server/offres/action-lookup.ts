@@ -64,8 +64,9 @@ export async function visibleAction(
   actor: Actor,
   id: string,
   permission: Permission = 'actions.read',
+  options: { cached?: boolean } = {},
 ): Promise<ActionFacts> {
-  const action = await readAction(sql, id);
+  const action = options.cached ? await readActionCached(sql, id) : await readAction(sql, id);
   if (!action) {
     if (actor.userId === null) throw unauthorized();
     throw notFound(unknownAction(id));
@@ -73,5 +74,27 @@ export async function visibleAction(
   const scope = { territoire: action.territoire, region: action.region };
   requireVisible(actor, 'actions.read', scope, unknownAction(id));
   if (permission !== 'actions.read') requirePermission(actor, permission, scope);
+  return action;
+}
+
+// The parcours panel is read far more often than actions change: its GET keeps each action's facts
+// for one second per process, sparing a query per call under load (a status edited a moment ago
+// shows in the panel a second later at most). Writes always read the action afresh.
+const FRESH_MS = 1000;
+const MAX_CACHED = 5000;
+const recent = new WeakMap<Sql, Map<string, { at: number; action: ActionFacts | null }>>();
+
+export async function readActionCached(sql: Sql, id: string): Promise<ActionFacts | null> {
+  let cache = recent.get(sql);
+  if (!cache) {
+    cache = new Map();
+    recent.set(sql, cache);
+  }
+  const now = performance.now();
+  const hit = cache.get(id);
+  if (hit && now - hit.at < FRESH_MS) return hit.action;
+  const action = await readAction(sql, id);
+  if (cache.size >= MAX_CACHED) cache.clear();
+  if (action) cache.set(id, { at: now, action });
   return action;
 }

@@ -13,6 +13,7 @@ import { badRequest, notFound } from '../platform/http/errors';
 import { type ActionFacts, visibleAction } from './action-lookup';
 import { catalogue } from './catalogue-store';
 import { actionSummary, matchItem, offerDetail, offerSummary } from './present';
+import { BodyCache, sendPrivate } from './response-cache';
 
 const tags = ['offres'];
 
@@ -64,6 +65,7 @@ function checkCode(value: string | undefined, list: readonly { code: string }[],
 }
 
 export async function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
+  const parcoursBodies = new BodyCache();
   app.get(
     '/api/v1/offres',
     {
@@ -136,13 +138,18 @@ export async function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: ParcoursQuery,
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { id } = request.params as { id: string };
       const { fermees } = request.query as { fermees?: boolean };
-      const action = await visibleAction(ctx.db, request.ctx.actor, id);
+      const action = await visibleAction(ctx.db, request.ctx.actor, id, 'actions.read', { cached: true });
       const cat = await catalogue(ctx);
-      const matches = matchOffers(action, cat.offers, { includeClosed: fermees === true });
-      return { action: actionSummary(action), total: matches.length, offres: matches.map(matchItem) };
+      // Everything the body depends on is in the key: a changed action or catalogue is a new entry.
+      const key = JSON.stringify([cat.version, fermees === true, action]);
+      const body = parcoursBodies.get(key, () => {
+        const matches = matchOffers(action, cat.offers, { includeClosed: fermees === true });
+        return { action: actionSummary(action), total: matches.length, offres: matches.map(matchItem) };
+      });
+      return sendPrivate(request, reply, body);
     },
   );
 
