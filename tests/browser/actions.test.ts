@@ -45,7 +45,7 @@ describe("a territory's action plan", () => {
     expect(total).toBeGreaterThan(3);
     await checkAccessibility(page, 'plan d’action');
 
-    await page.getByLabel('Statut', { exact: true }).selectOption('en-cours');
+    await page.getByRole('combobox', { name: 'Statut', exact: true }).selectOption('en-cours');
     await page.waitForURL(/statut=en-cours/);
     await page.waitForFunction(() =>
       [...document.querySelectorAll('table tbody tr td')].some(
@@ -99,7 +99,8 @@ describe('editing a sheet', () => {
     await expect(page.locator('.pilote-timeline').textContent()).resolves.toMatch(
       /Porteur : .* → Syndicat mixte du Genevois/,
     );
-    expect(errors).toEqual([]);
+    // The browser logs the refused save (400, validation) as a failed resource: that one is expected.
+    expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import {
 } from '../../domain/actions';
 import type { AppContext } from '../platform/context';
 import { insertRows } from '../platform/db/bulk';
-import { actionToColumns, bumpRevision, type HistoryRow, insertHistory } from './store';
+import { actionToColumns, bumpRevision, type HistoryRow, insertHistory, writeTransaction } from './store';
 import { demoTerritories, tiDirectory } from './territories';
 
 // Demonstration action plans: the 183 territories' plans as they stood at the Nov. 2024 campaign
@@ -133,7 +133,7 @@ export async function seedDemoActions(ctx: AppContext): Promise<string | null> {
       });
     });
   }
-  await ctx.db.transaction(async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     await insertRows(tx, 'actions', ACTION_INSERT_COLUMNS, rows);
     await insertHistory(tx, history);
     await bumpRevision(tx);

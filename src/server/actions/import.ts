@@ -25,6 +25,7 @@ import {
   ROW_COLUMNS,
   rowToAction,
   updateHistory,
+  writeTransaction,
 } from './store';
 import { type TiDirectory, tiDirectory } from './territories';
 
@@ -217,7 +218,7 @@ export async function importActions(
   }
   // The real import: plan again inside the transaction, on locked rows, so that what is written is
   // exactly what was checked, even with people editing at the same time.
-  return ctx.db.transaction(async (tx) => {
+  return writeTransaction(ctx.db, async (tx) => {
     const existing = await loadExisting(tx, tiIds, true);
     const p = plan(parsed, existing);
     if (p.errors.length > 0) return report(p, p.errors, false);

@@ -68,7 +68,10 @@ export async function actionFileRoutes(app: FastifyInstance, ctx: AppContext) {
             throw error;
           }
           if (part.file.truncated) {
-            throw new HttpError(413, `Fichier trop volumineux : ${MAX_IMPORT_BYTES / 1024 / 1024} Mo au plus.`);
+            throw new HttpError(
+              413,
+              `Fichier trop volumineux : ${MAX_IMPORT_BYTES / 1024 / 1024} Mo au plus.`,
+            );
           }
           const result = await importActions(ctx, request.ctx, { file, name: part.filename, dryRun, ti });
           const body = {

@@ -1,5 +1,5 @@
 import { ACTION_FIELDS, type Action, type ActionField, sameFieldValue } from '../../domain/actions';
-import type { Sql } from '../platform/db/database';
+import type { Database, Sql } from '../platform/db/database';
 
 // How an action sheet is stored: the domain's Action (camelCase, validated) ↔ the `actions` row.
 // Every write to `actions` goes through this file so that history rows and the revision counter
@@ -107,14 +107,39 @@ export async function loadAction(sql: Sql, id: string, forUpdate = false): Promi
   return rows[0];
 }
 
+// Writes made by this process bump `localWrites` at once; writes made by other instances are seen
+// through the table's revision, read at most every REVISION_TTL_MS. So this instance never serves a
+// figure older than its own writes, and another instance's write shows within a second.
+let localWrites = 0;
+const REVISION_TTL_MS = 1000;
+const revisionChecks = new WeakMap<Sql, { at: number; writes: number; rev: number }>();
+
 /** Makes every cached figure stale, on every instance (same transaction as the write). */
 export async function bumpRevision(sql: Sql): Promise<void> {
+  localWrites++;
   await sql.query('UPDATE actions_revision SET rev = rev + 1 WHERE id = 1');
 }
 
+/**
+ * Runs a write transaction on actions; once it is over (committed or not) the local caches are
+ * invalidated again, so that no reader keeps a figure computed between the bump and the commit.
+ */
+export function writeTransaction<T>(db: Database, work: (tx: Sql) => Promise<T>): Promise<T> {
+  return db.transaction(work).finally(() => {
+    localWrites++;
+  });
+}
+
+/** The revision of the actions table (a cache key), read from the database at most once a second. */
 export async function currentRevision(sql: Sql): Promise<number> {
+  const now = performance.now();
+  const known = revisionChecks.get(sql);
+  if (known && known.writes === localWrites && now - known.at < REVISION_TTL_MS) return known.rev;
+  const writes = localWrites;
   const { rows } = await sql.query<{ rev: number }>('SELECT rev FROM actions_revision WHERE id = 1');
-  return rows[0]?.rev ?? 0;
+  const rev = rows[0]?.rev ?? 0;
+  revisionChecks.set(sql, { at: now, writes, rev });
+  return rev;
 }
 
 export interface HistoryRow {

@@ -26,6 +26,7 @@ import {
   loadAction,
   rowToAction,
   updateHistory,
+  writeTransaction,
 } from './store';
 import { tiDirectory } from './territories';
 
@@ -84,7 +85,7 @@ export async function createAction(
   if (!result.ok) throw invalid(result.errors);
   const action = result.value;
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  return writeTransaction(ctx.db, async (tx) => {
     const cols = actionToColumns(action);
     const names = Object.keys(cols);
     const { rows } = await tx.query<{ id: string }>(
@@ -180,7 +181,7 @@ export async function updateAction(
   patch: Partial<ActionInput>,
 ): Promise<{ changed: boolean }> {
   if ('tiId' in patch) delete patch.tiId;
-  return ctx.db.transaction(async (tx) => {
+  return writeTransaction(ctx.db, async (tx) => {
     const row = await loadVisible(tx, who, id);
     if (row.version !== version) {
       const modifications = await changesSince(tx, id, version);
@@ -229,7 +230,7 @@ export async function setArchived(
   archive: boolean,
   version?: number,
 ): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     const row = await loadVisible(tx, who, id);
     if (version !== undefined && row.version !== version) {
       throw conflict(
@@ -284,7 +285,7 @@ export async function bulkSetStatut(
       `Statut « ${statutInput} » inconnu ; attendu l'un de : amont, etude, en-cours, en-pause, realise, abandonne, non-renseigne.`,
     );
   }
-  return ctx.db.transaction(async (tx) => {
+  return writeTransaction(ctx.db, async (tx) => {
     const { rows } = await tx.query<ActionRow>(
       'SELECT id, territoire_id, region_code, statut, version, archived_at FROM actions WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
       [ids],

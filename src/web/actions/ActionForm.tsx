@@ -8,6 +8,7 @@ import { type FormEvent, useState } from 'react';
 import { AXES, STATUTS, THEMATIQUES } from '../../domain/actions/vocabulary';
 import { api } from '../platform/api';
 import { formatDateTime, formatValue } from './format';
+import { ScrollTable } from './ScrollTable';
 import { DetailedApiError, send } from './session';
 import type { ActionSheet, ConflictChange } from './types';
 
@@ -205,43 +206,35 @@ export function ActionForm({
       <section aria-labelledby="conflit">
         <h2 id="conflit">Modification concurrente</h2>
         <Alert severity="warning" small description={conflict.text} className="fr-mb-3w" />
-        <div className="fr-table fr-table--bordered">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>Changements enregistrés par d'autres pendant votre saisie</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Champ</th>
-                      <th scope="col">Avant</th>
-                      <th scope="col">Leur valeur</th>
-                      <th scope="col">Votre valeur</th>
-                      <th scope="col">Par, le</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {conflict.changes.map((c) => (
-                      <tr key={c.champ}>
-                        <th scope="row">{c.libelle}</th>
-                        <td>{formatValue(c.champ, c.avant)}</td>
-                        <td>{formatValue(c.champ, c.apres)}</td>
-                        <td>
-                          {changed.includes(c.champ as Key)
-                            ? formatValue(c.champ, apiValue(c.champ as Key, values))
-                            : '(inchangée)'}
-                        </td>
-                        <td>
-                          {c.par ?? 'import'}, {formatDateTime(c.le)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <ScrollTable small={false}>
+          <caption>Changements enregistrés par d'autres pendant votre saisie</caption>
+          <thead>
+            <tr>
+              <th scope="col">Champ</th>
+              <th scope="col">Avant</th>
+              <th scope="col">Leur valeur</th>
+              <th scope="col">Votre valeur</th>
+              <th scope="col">Par, le</th>
+            </tr>
+          </thead>
+          <tbody>
+            {conflict.changes.map((c) => (
+              <tr key={c.champ}>
+                <th scope="row">{c.libelle}</th>
+                <td>{formatValue(c.champ, c.avant)}</td>
+                <td>{formatValue(c.champ, c.apres)}</td>
+                <td>
+                  {changed.includes(c.champ as Key)
+                    ? formatValue(c.champ, apiValue(c.champ as Key, values))
+                    : '(inchangée)'}
+                </td>
+                <td>
+                  {c.par ?? 'import'}, {formatDateTime(c.le)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
         {both.map((k) => (
           <RadioButtons
             key={k}

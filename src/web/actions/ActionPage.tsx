@@ -4,6 +4,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { ParcoursPanel } from '../offres/ParcoursPanel';
 import { apiQuery } from '../platform/api';
 import { DemoBadge } from '../platform/DemoBadge';
 import { formatDate } from '../platform/format';
@@ -115,6 +116,7 @@ export default function ActionPage() {
                 )}
               </>
             )}
+            {!editing && <ParcoursPanel actionId={a.id} />}
             <History id={a.id} />
           </>
         );

@@ -18,6 +18,7 @@ import { DemoNotice } from '../platform/DemoBadge';
 import { formatDate } from '../platform/format';
 import { ErrorAlert, Loading } from '../platform/QueryState';
 import { formatEuros } from './format';
+import { ScrollTable } from './ScrollTable';
 import { canWrite, send, useMe } from './session';
 import type { ActionItem, ActionList } from './types';
 import './actions.css';
@@ -346,85 +347,77 @@ export function ActionsList({ ti, region, regions, caption }: ActionsListProps) 
               ? 'Aucune action ne correspond.'
               : `${data.total.toLocaleString('fr-FR')} action${data.total > 1 ? 's' : ''} — page ${data.page} sur ${pages}`}
           </p>
-          <div className="fr-table fr-table--bordered fr-table--sm pilote-actions-table">
-            <div className="fr-table__wrapper">
-              <div className="fr-table__container">
-                <div className="fr-table__content">
-                  <table>
-                    <caption>{caption}</caption>
-                    <thead>
-                      <tr>
-                        {writable && (
-                          <th scope="col">
-                            <span className="fr-sr-only">Sélection</span>
-                          </th>
-                        )}
-                        <SortHeader
-                          label="Intitulé"
-                          sortKey="intitule"
-                          current={sortKey}
-                          descending={descending}
-                          onSort={(s) => update({ tri: s })}
+          <ScrollTable>
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                {writable && (
+                  <th scope="col">
+                    <span className="fr-sr-only">Sélection</span>
+                  </th>
+                )}
+                <SortHeader
+                  label="Intitulé"
+                  sortKey="intitule"
+                  current={sortKey}
+                  descending={descending}
+                  onSort={(s) => update({ tri: s })}
+                />
+                {shown.map((c) =>
+                  c.sort ? (
+                    <SortHeader
+                      key={c.key}
+                      label={c.label}
+                      sortKey={c.sort}
+                      current={sortKey}
+                      descending={descending}
+                      onSort={(s) => update({ tri: s })}
+                      numeric={c.numeric}
+                    />
+                  ) : (
+                    <th key={c.key} scope="col">
+                      {c.label}
+                    </th>
+                  ),
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((a) => (
+                <tr key={a.id}>
+                  {writable && (
+                    <td>
+                      <div className="fr-checkbox-group fr-checkbox-group--sm">
+                        <input
+                          type="checkbox"
+                          id={`sel-${a.id}`}
+                          checked={selected.has(a.id)}
+                          onChange={() => {
+                            const next = new Set(selected);
+                            if (next.has(a.id)) next.delete(a.id);
+                            else next.add(a.id);
+                            setSelected(next);
+                          }}
                         />
-                        {shown.map((c) =>
-                          c.sort ? (
-                            <SortHeader
-                              key={c.key}
-                              label={c.label}
-                              sortKey={c.sort}
-                              current={sortKey}
-                              descending={descending}
-                              onSort={(s) => update({ tri: s })}
-                              numeric={c.numeric}
-                            />
-                          ) : (
-                            <th key={c.key} scope="col">
-                              {c.label}
-                            </th>
-                          ),
-                        )}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.items.map((a) => (
-                        <tr key={a.id}>
-                          {writable && (
-                            <td>
-                              <div className="fr-checkbox-group fr-checkbox-group--sm">
-                                <input
-                                  type="checkbox"
-                                  id={`sel-${a.id}`}
-                                  checked={selected.has(a.id)}
-                                  onChange={() => {
-                                    const next = new Set(selected);
-                                    if (next.has(a.id)) next.delete(a.id);
-                                    else next.add(a.id);
-                                    setSelected(next);
-                                  }}
-                                />
-                                <label className="fr-label" htmlFor={`sel-${a.id}`}>
-                                  <span className="fr-sr-only">Sélectionner « {a.intitule} »</span>
-                                </label>
-                              </div>
-                            </td>
-                          )}
-                          <th scope="row">
-                            <Link to={`/actions/${a.id}`}>{a.intitule}</Link>
-                            {a.archivee && <span className="fr-badge fr-badge--sm fr-ml-1w">Archivée</span>}
-                          </th>
-                          {shown.map((c) => (
-                            <td key={c.key} className={c.numeric ? 'pilote-num' : undefined}>
-                              {c.render(a)}
-                            </td>
-                          ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </div>
-            </div>
-          </div>
+                        <label className="fr-label" htmlFor={`sel-${a.id}`}>
+                          <span className="fr-sr-only">Sélectionner « {a.intitule} »</span>
+                        </label>
+                      </div>
+                    </td>
+                  )}
+                  <th scope="row">
+                    <Link to={`/actions/${a.id}`}>{a.intitule}</Link>
+                    {a.archivee && <span className="fr-badge fr-badge--sm fr-ml-1w">Archivée</span>}
+                  </th>
+                  {shown.map((c) => (
+                    <td key={c.key} className={c.numeric ? 'pilote-num' : undefined}>
+                      {c.render(a)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
           {pages > 1 && (
             <Pagination
               count={pages}
