@@ -64,6 +64,12 @@ export default async function offres(bench: Bench) {
   });
   bench.record({
     scenario: 'offres',
+    metric: 'référence /api/v1/sante (connecté) débit',
+    value: baseline.requestsPerSecond,
+    unit: 'req/s',
+  });
+  bench.record({
+    scenario: 'offres',
     metric: 'référence /api/v1/sante (connecté) p99 (20 connexions)',
     value: baseline.p99,
     unit: 'ms',

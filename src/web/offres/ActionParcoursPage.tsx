@@ -1,7 +1,7 @@
 import './offres.css';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { apiQuery } from '../platform/api';
 import { DemoNotice } from '../platform/DemoBadge';
 import { QueryState } from '../platform/QueryState';
@@ -16,7 +16,7 @@ export default function ActionParcoursPage() {
   const parcours = useQuery({ queryKey: [path], queryFn: apiQuery<Parcours>(path) });
   usePageTitle(parcours.data ? `Parcours — ${parcours.data.action.titre}` : 'Parcours d’une action');
   return (
-    <div className="fr-container fr-py-4w">
+    <div className="fr-pb-2w">
       <QueryState query={parcours}>
         {({ action }) => (
           <>
@@ -36,6 +36,9 @@ export default function ActionParcoursPage() {
               Axe {action.axeLibelle}
               {action.thematiques.length > 0 && ` · ${action.thematiques.map((t) => t.libelle).join(', ')}`} ·
               stade {action.statutLibelle}
+            </p>
+            <p>
+              <Link to={`/actions/${action.id}`}>Voir la fiche action</Link>
             </p>
             <ParcoursPanel actionId={action.id} />
           </>

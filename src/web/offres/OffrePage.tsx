@@ -16,7 +16,7 @@ export default function OffrePage() {
   const offer = useQuery({ queryKey: [path], queryFn: apiQuery<OfferDetail>(path) });
   usePageTitle(offer.data?.titre ?? 'Offre');
   return (
-    <div className="fr-container fr-py-4w">
+    <div className="fr-pb-2w">
       <QueryState query={offer}>
         {(o) => (
           <>

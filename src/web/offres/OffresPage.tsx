@@ -46,7 +46,7 @@ export default function OffresPage() {
   };
 
   return (
-    <div className="fr-container fr-py-4w">
+    <div className="fr-pb-2w">
       <h1>Offre de services</h1>
       <p className="fr-text--lead">
         Les appuis de l’État, de ses opérateurs et des partenaires du programme : ingénierie, subventions,

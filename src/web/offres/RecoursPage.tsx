@@ -79,7 +79,7 @@ export default function RecoursPage() {
 
   if (me.isPending) return <Loading />;
   return (
-    <div className="fr-container fr-py-4w">
+    <div className="fr-pb-2w">
       <h1>Recours aux offres et sollicitations</h1>
       {!signedIn ? (
         <Alert

@@ -34,7 +34,7 @@ export default function SollicitationPage() {
   const request = useQuery({ queryKey: [path], queryFn: apiQuery<SollicitationDetail>(path) });
   usePageTitle(request.data ? `${request.data.reference} — ${request.data.objet}` : 'Sollicitation');
   return (
-    <div className="fr-container fr-py-4w">
+    <div className="fr-pb-2w">
       <QueryState query={request}>{(s) => <Detail s={s} path={path} />}</QueryState>
     </div>
   );
@@ -82,8 +82,7 @@ function Detail({ s, path }: { s: SollicitationDetail; path: string }) {
       <dl className="pilote-offre-facts">
         <dt>Action</dt>
         <dd>
-          <Link to={`/actions/${s.action.id}/parcours`}>{s.action.titre}</Link> ({s.territoire.nom},{' '}
-          {s.region.nom})
+          <Link to={`/actions/${s.action.id}`}>{s.action.titre}</Link> ({s.territoire.nom}, {s.region.nom})
         </dd>
         <dt>Adressée à</dt>
         <dd>

@@ -41,7 +41,7 @@ export default function SollicitationsPage() {
   const me = useMe();
   if (me.isPending) return <Loading />;
   return (
-    <div className="fr-container fr-py-4w">
+    <div className="fr-pb-2w">
       <h1>Sollicitations</h1>
       {me.data?.connecte ? (
         <Inbox me={me.data} />

@@ -18,7 +18,7 @@ export default function TerritoireParcoursPage() {
   const parcours = useQuery({ queryKey: [path], queryFn: apiQuery<TerritoryParcours>(path) });
   usePageTitle(parcours.data ? `Parcours — ${parcours.data.territoire.nom}` : 'Parcours du territoire');
   return (
-    <div className="fr-container fr-py-4w">
+    <div className="fr-pb-2w">
       <QueryState query={parcours}>
         {(p) => (
           <>
@@ -61,7 +61,7 @@ export default function TerritoireParcoursPage() {
                       <ul className="fr-text--sm">
                         {o.actions.map((a) => (
                           <li key={a.id}>
-                            <Link to={`/actions/${a.id}/parcours`}>{a.titre}</Link> — {a.raisons.join(' ; ')}
+                            <Link to={`/actions/${a.id}`}>{a.titre}</Link> — {a.raisons.join(' ; ')}
                           </li>
                         ))}
                       </ul>
