@@ -132,6 +132,18 @@ describe('parcours et sollicitation', () => {
     );
     await page.getByRole('table').waitFor();
     await checkAccessibility(page, 'parcours d’un territoire');
+    // The action sheet carries the same panel.
+    const { rows: sheet } = await platform.ctx.db.query<{ id: string }>(
+      'SELECT id FROM actions WHERE demo AND territoire_id = $1 AND archived_at IS NULL ORDER BY id LIMIT 1',
+      [rows[0]!.territoire_id],
+    );
+    await page.goto(`${platform.url}/actions/${sheet[0]!.id}`);
+    await page
+      .getByTestId('parcours-panel')
+      .getByText(/offres? correspondantes?|Aucune offre/)
+      .first()
+      .waitFor();
+    await checkAccessibility(page, 'fiche action avec parcours');
     await page.goto(`${platform.url}/offres/recours?region=93`);
     await page.getByRole('table', { name: /Sollicitations par région/ }).waitFor();
     expect(
