@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../src/server/platform/cli-commands';
 import { signInAs } from '../helpers/auth';
 import { startTestPlatform, type TestPlatform } from '../helpers/platform';
 
@@ -245,5 +249,42 @@ describe('financements: import', () => {
     const territorial = await signInAs(platform.ctx, [{ role: 'territorial', territoire: 'ti-8413' }]);
     const refused = await upload('/api/v1/laureats/import', 'Bénéficiaire\nX', territorial.headers);
     expect(refused.status).toBe(403);
+  });
+
+  it('runs from the command line: --dry-run --json reports without saving, errors give exit code 1', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pilote-laureats-'));
+    const good = path.join(dir, 'bons.csv');
+    writeFileSync(
+      good,
+      'Bénéficiaire;Code commune;Subvention;Dispositif;Année\nForges de Cluses;74081;25000;Fonds vert;2024\n',
+    );
+    const bad = path.join(dir, 'mauvais.csv');
+    writeFileSync(
+      bad,
+      'Bénéficiaire;Code commune;Subvention;Dispositif;Année\nForges;74081;vingt;Fonds vert;2024\n',
+    );
+    const run = async (args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCommand(
+        args,
+        platform.ctx,
+        (l) => out.push(l),
+        (l) => err.push(l),
+      );
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const before = await count('laureats');
+    const dry = await run(['import', 'laureats', good, '--dry-run', '--json']);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.out)).toMatchObject({ simulation: true, valides: 1, enregistres: 0 });
+    const refused = await run(['import', 'laureats', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/Ligne 2, colonne « Subvention » : .*attendu un montant en euros/);
+    expect(refused.err).toMatch(/rien n'a été importé/);
+    const done = await run(['import', 'laureats', good]);
+    expect(done.code).toBe(0);
+    expect(done.out).toMatch(/1 lauréats importés/);
+    expect(await count('laureats')).toBe(before + 1);
   });
 });
