@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession, SESSION_COOKIE } from '../../src/server/comptes/sessions';
 import type { Database } from '../../src/server/platform/db/database';
 import { ManualClock, runDueJobs } from '../../src/server/platform/jobs';
 import { type Platform, startPlatform } from '../../src/server/platform/start';
@@ -41,6 +42,12 @@ const call = async (method: string, url: string, who?: Who, payload?: unknown) =
   });
   return { status: response.statusCode, body: response.body ? response.json() : null };
 };
+/** A new session at the current (moved) clock time: sessions expire like in real life. */
+async function renew(who: Who): Promise<Who> {
+  const session = await createSession(db, who.userId, clock.now());
+  const cookie = `${SESSION_COOKIE}=${session.token}`;
+  return { ...who, cookie, csrf: session.csrfToken, headers: { cookie, 'x-csrf-token': session.csrfToken } };
+}
 const mails = async (to: string) =>
   (
     await db.query<{ subject: string; text_body: string; category: string }>(
@@ -143,6 +150,8 @@ describe('campaign reminders', () => {
     expect(sent[0]!.subject).toMatch(/1 territoire de Auvergne-Rhône-Alpes sans signature après la clôture/);
     expect(sent[0]!.category).toBe('campagnes.relance');
     expect(await mails('chef.8405@example.fr')).toHaveLength(2);
+    region84 = await renew(region84);
+    national = await renew(national);
     const { body } = await call('GET', `/api/v1/campagnes/${id}/rappels`, region84);
     expect(body.envoyes.map((r: { type: string }) => r.type)).toEqual([
       'relance-regionale',
@@ -166,11 +175,13 @@ describe('campaign reminders', () => {
   });
 
   it('stops reminding once the campaign is closed', async () => {
+    national = await renew(national);
     expect((await call('POST', `/api/v1/campagnes/${id}/cloture`, national)).status).toBe(200);
     const before = (await mails('coord.84@example.fr')).length;
     clock.set(new Date(cloture.getTime() + 9 * DAY));
     await runDueJobs(platform.ctx);
     expect(await mails('coord.84@example.fr')).toHaveLength(before);
+    national = await renew(national);
     const manual = await call('POST', `/api/v1/campagnes/${id}/rappels`, national, {});
     expect(manual.status).toBe(409);
   });

@@ -119,16 +119,44 @@ export async function comparisonAggregates(
   return { totals: { de: totalDe, a: totalA }, counts, transitions };
 }
 
+type Transition = { from: TransitionEnd; to: TransitionEnd; count: number };
+
+// Two closed campaigns never change (frozen snapshots): their transitions are computed once per
+// process. Keyed by the database object, so that several platforms in one process never mix.
+const transitionCache = new WeakMap<object, Map<string, Transition[]>>();
+const CACHE_ENTRIES = 100;
+
 /** From each statut to each statut, with 'absente' for actions in one campaign only. */
 export async function transitionCounts(
   sql: Sql,
   de: CampaignRow,
   a: CampaignRow,
   filter: Filter = {},
-): Promise<{ from: TransitionEnd; to: TransitionEnd; count: number }[]> {
+): Promise<Transition[]> {
+  if (!de.closed_at || !a.closed_at) return computeTransitions(sql, de, a, filter);
+  let cache = transitionCache.get(sql);
+  if (!cache) {
+    cache = new Map();
+    transitionCache.set(sql, cache);
+  }
+  const key = JSON.stringify([de.id, a.id, filter.region ?? null, filter.territoire ?? null]);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const computed = await computeTransitions(sql, de, a, filter);
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(key, computed);
+  return computed;
+}
+
+async function computeTransitions(
+  sql: Sql,
+  de: CampaignRow,
+  a: CampaignRow,
+  filter: Filter,
+): Promise<Transition[]> {
   const params: unknown[] = [de.id, a.id];
   const where = filterSql(filter, params);
-  const { rows } = await sql.query<{ from: TransitionEnd; to: TransitionEnd; count: number }>(
+  const { rows } = await sql.query<Transition>(
     `WITH d AS (SELECT action_id, statut FROM (${campaignRowsSql(de, '$1')}) s ${where}),
           b AS (SELECT action_id, statut FROM (${campaignRowsSql(a, '$2')}) s ${where})
      SELECT CASE WHEN d.action_id IS NULL THEN 'absente' ELSE coalesce(d.statut, ${NR}) END AS "from",
