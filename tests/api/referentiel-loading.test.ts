@@ -18,7 +18,10 @@ describe('référentiel loading', () => {
   beforeAll(async () => {
     db = await openTestDatabase('referentiel');
     corrupt = mkdtempSync(path.join(tmpdir(), 'pilote-ref-'));
-    cpSync(REFERENCE_DIR, corrupt, { recursive: true, filter: (src) => !src.includes('/geo') && !src.includes('/emploi') });
+    cpSync(REFERENCE_DIR, corrupt, {
+      recursive: true,
+      filter: (src) => !src.includes('/geo') && !src.includes('/emploi'),
+    });
   });
   afterAll(async () => {
     process.env.PILOTE_REFERENCE_DIR = undefined;
@@ -57,7 +60,14 @@ describe('référentiel loading', () => {
 // The CLI on the embedded database: alone, then handing its command to a running server.
 describe.skipIf(usingPostgres())('CLI on the embedded database', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pilote-cli-'));
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', DEMO: '0', PORT: '0', HOST: '127.0.0.1' };
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    DEMO: '0',
+    PORT: '0',
+    HOST: '127.0.0.1',
+  };
   const pilote = (...args: string[]) =>
     run(process.execPath, [path.join(ROOT, 'bin/pilote.js'), ...args], { env, cwd: ROOT }).then(
       (r) => ({ code: 0, ...r }),

@@ -19,7 +19,10 @@ describe('référentiel API', () => {
     expect(body.total).toBe(183);
     expect(body.perimetre.version).toBe('2024-09');
     const arve = body.items.find((t: { id: string }) => t.id === 'ti-8422');
-    expect(arve).toMatchObject({ nom: "Vallée de l'Arve", region: { code: '84', nom: 'Auvergne-Rhône-Alpes' } });
+    expect(arve).toMatchObject({
+      nom: "Vallée de l'Arve",
+      region: { code: '84', nom: 'Auvergne-Rhône-Alpes' },
+    });
     expect(arve.nbMembres).toBeGreaterThan(0);
     expect(arve.nbCommunes).toBeGreaterThan(arve.nbMembres);
     const regions = new Set(body.items.map((t: { region: { code: string } }) => t.region.code));
@@ -55,7 +58,10 @@ describe('référentiel API', () => {
   it('lists regions and describes one with its territories and départements', async () => {
     const list = await get('/api/v1/regions');
     expect(list.body.total).toBe(18);
-    const total = list.body.items.reduce((sum: number, r: { nbTerritoires: number }) => sum + r.nbTerritoires, 0);
+    const total = list.body.items.reduce(
+      (sum: number, r: { nbTerritoires: number }) => sum + r.nbTerritoires,
+      0,
+    );
     expect(total).toBe(183);
     const region = await get('/api/v1/regions/84');
     expect(region.body.nom).toBe('Auvergne-Rhône-Alpes');
@@ -64,7 +70,8 @@ describe('référentiel API', () => {
   });
 
   it('finds territories regardless of accents, case and typos, by name, INSEE code or SIREN', async () => {
-    const first = async (q: string) => (await get(`/api/v1/recherche?q=${encodeURIComponent(q)}`)).body.items[0];
+    const first = async (q: string) =>
+      (await get(`/api/v1/recherche?q=${encodeURIComponent(q)}`)).body.items[0];
     expect((await first('vallee de l arve')).territoire.id).toBe('ti-8422');
     expect((await first('oyonax')).territoire.id).toBe('ti-8413');
     const byInsee = await first('01283');
@@ -91,7 +98,9 @@ describe('référentiel API', () => {
     expect(Math.abs(body.programmes.massifs.part - 0.59)).toBeLessThan(0.015);
     expect(body.programmes.acv.source.producteur).toMatch(/ANCT/);
     expect(body.tempsI.nouveau.nombre).toBe(29);
-    expect(body.tempsI.nouveau.nombre + body.tempsI.inchange.nombre + body.tempsI.reconfigure.nombre).toBe(183);
+    expect(body.tempsI.nouveau.nombre + body.tempsI.inchange.nombre + body.tempsI.reconfigure.nombre).toBe(
+      183,
+    );
   });
 
   it('serves the national map layer compressed and a territory map as GeoJSON', async () => {
@@ -105,13 +114,17 @@ describe('référentiel API', () => {
     expect(Number(layer.rawPayload.length)).toBeLessThan(600 * 1024);
     const map = await get('/api/v1/territoires/ti-8422/carte');
     expect(map.body.type).toBe('FeatureCollection');
-    expect(map.body.features.some((f: { properties: { kind: string } }) => f.properties.kind === 'groupement')).toBe(true);
+    expect(
+      map.body.features.some((f: { properties: { kind: string } }) => f.properties.kind === 'groupement'),
+    ).toBe(true);
   });
 
   it('publishes an OpenAPI description of its routes', async () => {
     const { body } = await get('/api/v1/openapi.json');
     expect(body.openapi).toMatch(/^3\./);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/v1/territoires', '/api/v1/territoires/{id}']));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/territoires', '/api/v1/territoires/{id}']),
+    );
     const docs = await platform.app.inject({ method: 'GET', url: '/api/docs' });
     expect([200, 302]).toContain(docs.statusCode);
   });

@@ -33,7 +33,8 @@ export async function templateFingerprint(): Promise<string> {
   return hash.digest('hex').slice(0, 12);
 }
 
-const dumpFile = (kind: TemplateKind, fingerprint: string) => path.join(CACHE_DIR, `${kind}-${fingerprint}.tgz`);
+const dumpFile = (kind: TemplateKind, fingerprint: string) =>
+  path.join(CACHE_DIR, `${kind}-${fingerprint}.tgz`);
 const templateName = (kind: TemplateKind, fingerprint: string) => `pilote_tpl_${kind}_${fingerprint}`;
 
 function serverUrl(database: string): string {
@@ -109,6 +110,7 @@ export async function openTestDatabase(kind: TemplateKind = 'referentiel'): Prom
     };
   }
   const file = dumpFile(kind, fingerprint);
-  if (!existsSync(file)) throw new Error(`Modèle de base de test absent : ${file} (le globalSetup de vitest le crée).`);
+  if (!existsSync(file))
+    throw new Error(`Modèle de base de test absent : ${file} (le globalSetup de vitest le crée).`);
   return openPglite(null, new Blob([readFileSync(file)]));
 }
