@@ -109,6 +109,20 @@ describe('financements: lists, map layer, exports', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('links the demonstration laureates to actions of their own territory', async () => {
+    const { rows } = await platform.ctx.db.query<{ linked: number; wrong: number }>(
+      `SELECT count(*)::int AS linked,
+              count(*) FILTER (WHERE a.territoire_id IS DISTINCT FROM l.territoire_id)::int AS wrong
+         FROM laureat_actions la JOIN laureats l ON l.id = la.laureat_id LEFT JOIN actions a ON a.id = la.action_id`,
+    );
+    expect(rows[0]!.linked).toBeGreaterThan(100);
+    expect(rows[0]!.wrong).toBe(0);
+    const list = await get('/api/v1/laureats?dispositif=fonds-vert&limit=500');
+    expect(
+      list.body.items.filter((l: { actions: string[] }) => l.actions.length === 1).length,
+    ).toBeGreaterThan(100);
+  });
+
   it('serves the laureates as GeoJSON points, all placed at their intercommunalité', async () => {
     const { status, body } = await get('/api/v1/laureats/carte?dispositif=fonds-vert');
     expect(status).toBe(200);

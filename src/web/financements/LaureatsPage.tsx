@@ -65,6 +65,7 @@ export default function LaureatsPage() {
   const filters = {
     dispositif: params.get('dispositif') ?? '',
     region: params.get('region') ?? '',
+    territoire: params.get('territoire') ?? '',
     filiere: params.get('filiere') ?? '',
     q: params.get('q') ?? '',
   };
@@ -72,7 +73,11 @@ export default function LaureatsPage() {
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''));
   const qs = query.toString();
   const scope = new URLSearchParams(
-    Object.entries({ dispositif: filters.dispositif, region: filters.region }).filter(([, v]) => v !== ''),
+    Object.entries({
+      dispositif: filters.dispositif,
+      region: filters.region,
+      territoire: filters.territoire,
+    }).filter(([, v]) => v !== ''),
   ).toString();
 
   const regions = useQuery({
@@ -327,6 +332,7 @@ export default function LaureatsPage() {
 
       <QueryState query={stats}>
         {(s) => {
+          if (s.perimetre.niveau === 'territoire') return null;
           const rows = s.perimetre.niveau === 'national' ? s.parRegion : s.parTerritoire;
           return (
             <section aria-labelledby="repartition" className="fr-mb-4w">

@@ -91,6 +91,7 @@ export default function SitesPage() {
   const filters = {
     maturite: params.get('maturite') ?? '',
     region: params.get('region') ?? '',
+    territoire: params.get('territoire') ?? '',
     recyclage: params.get('recyclage') ?? '',
     q: params.get('q') ?? '',
   };
@@ -111,7 +112,7 @@ export default function SitesPage() {
     queryFn: apiQuery<PointLayer<MapProps>>(mapUrl),
     placeholderData: keepPreviousData,
   });
-  const statsUrl = `/api/v1/foncier/stats${filters.region ? `?region=${filters.region}` : ''}`;
+  const statsUrl = `/api/v1/foncier/stats${filters.territoire ? `?territoire=${filters.territoire}` : filters.region ? `?region=${filters.region}` : ''}`;
   const stats = useQuery({ queryKey: [statsUrl], queryFn: apiQuery<Stats>(statsUrl) });
 
   const fields: Filter[] = [
@@ -291,6 +292,7 @@ export default function SitesPage() {
 
       <QueryState query={stats}>
         {(s) => {
+          if (s.perimetre.niveau === 'territoire') return null;
           const national = s.perimetre.niveau === 'national';
           return (
             <section aria-labelledby="repartition" className="fr-mb-4w">

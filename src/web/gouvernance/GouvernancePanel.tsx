@@ -4,6 +4,7 @@
  * phone numbers come only to signed-in users entitled to them (the server decides).
  */
 import { useQuery } from '@tanstack/react-query';
+import TerritoireFinancements from '../financements/TerritoireFinancements';
 import { apiQuery } from '../platform/api';
 import { DataTable } from '../platform/DataTable';
 import { DemoBadge } from '../platform/DemoBadge';
@@ -26,7 +27,20 @@ function Group({ title, people, empty }: { title: string; people: Personne[]; em
   );
 }
 
+/**
+ * What the territory page shows of issue 8 with its one line: the governance, then the territory's
+ * funding and land figures.
+ */
 export default function GouvernancePanel({ territoireId }: { territoireId: string }) {
+  return (
+    <>
+      <Gouvernance territoireId={territoireId} />
+      <TerritoireFinancements territoireId={territoireId} />
+    </>
+  );
+}
+
+function Gouvernance({ territoireId }: { territoireId: string }) {
   const url = `/api/v1/territoires/${encodeURIComponent(territoireId)}/gouvernance`;
   const query = useQuery({ queryKey: [url], queryFn: apiQuery<GouvernanceTerritoire>(url) });
   return (
