@@ -177,7 +177,7 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/v1/campagnes/:id': r((f) => `/api/v1/campagnes/${f.campagne}`, NAT, {
     body: () => ({ nom: 12 }),
   }),
-  'DELETE /api/v1/campagnes/:id': r((f) => `/api/v1/campagnes/00000000-0000-4000-8000-000000000000`, NAT, {
+  'DELETE /api/v1/campagnes/:id': r(() => `/api/v1/campagnes/00000000-0000-4000-8000-000000000000`, NAT, {
     okStatuses: [404],
   }),
   'POST /api/v1/campagnes/:id/cloture': r(
@@ -355,7 +355,7 @@ beforeAll(async () => {
   fixtures = {
     action: action.rows[0]!.id,
     actionVersion: action.rows[0]!.version,
-    campagne: await one(
+    campagne: await one<string>(
       `SELECT id FROM campagnes WHERE closed_at IS NULL ORDER BY ouverture DESC LIMIT 1`,
     ).catch(() => one<string>('SELECT id FROM campagnes ORDER BY ouverture DESC LIMIT 1')),
     sollicitation: '',
