@@ -21,6 +21,11 @@ const ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 const READY_TIMEOUT_MS = 15_000;
+/** Printable area of an A4 page with the print stylesheet's margins (8 mm top, 9 mm elsewhere), in CSS px. */
+const PRINTABLE = {
+  width: Math.floor(((210 - 18) * 96) / 25.4),
+  height: Math.floor(((297 - 17) * 96) / 25.4),
+};
 
 export class PdfPrinter {
   private browser: Promise<Browser> | null = null;
@@ -64,8 +69,25 @@ export class PdfPrinter {
       if (state !== 'true') {
         throw new Error((await page.locator('[data-print-error]').textContent()) ?? 'Impression impossible.');
       }
+      await page.setViewportSize({ width: PRINTABLE.width, height: PRINTABLE.height });
       await page.emulateMedia({ media: 'print' });
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      // Two pages: the print route marks where page 2 starts; if either part is taller than a
+      // page, the whole document is scaled down just enough (a wider layout only gets shorter).
+      const parts = await page.evaluate(() => {
+        const total = document.documentElement.scrollHeight;
+        const mark = document.querySelector(
+          '.pilote-page-break, .pilote-print [data-chart="par-thematique"]',
+        );
+        const split = mark ? mark.getBoundingClientRect().top + window.scrollY : total;
+        const main = document.querySelector('main');
+        const end = main ? main.getBoundingClientRect().bottom + window.scrollY : total;
+        return [split, end - split];
+      });
+      const scale = Math.max(
+        0.5,
+        Math.min(1, ...parts.map((h) => (PRINTABLE.height * 0.97) / Math.max(1, h))),
+      );
+      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, scale });
     } finally {
       await context.close();
     }

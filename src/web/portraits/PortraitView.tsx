@@ -97,7 +97,7 @@ export function PortraitView({
           <h2 id="carte-territoire" className="fr-h4">
             Le territoire et ses intercommunalités
           </h2>
-          <TerritoryMembersMap id={p.id} width={print ? 360 : 560} onDrawn={onMapDrawn} />
+          <TerritoryMembersMap id={p.id} width={print ? 250 : 560} onDrawn={onMapDrawn} />
         </section>
       )}
 
@@ -152,7 +152,7 @@ export function PortraitView({
               points={e.salariesParAnnee}
               unit="emplois salariés privés"
               width={chartWidth}
-              height={print ? 170 : 240}
+              height={print ? 130 : 240}
               label="Courbe de l’emploi salarié privé par année ; les valeurs sont dans le tableau qui suit."
             />
             <p className="fr-text--xs pilote-sources">{e.sourceSerie}</p>
@@ -191,7 +191,7 @@ export function PortraitView({
         <div className="fr-callout fr-mb-2w pilote-callout">
           <h3 className="fr-callout__title fr-h6">Trajectoire : {p.typologies.emploi.libelle}</h3>
           <p className="fr-callout__text fr-text--sm">{p.typologies.emploi.explication}</p>
-          <p className="fr-text--xs fr-mb-0">{p.typologies.emploi.regle}</p>
+          <p className="fr-text--xs fr-mb-0 pilote-print-hide">{p.typologies.emploi.regle}</p>
         </div>
       </section>
 
@@ -206,7 +206,7 @@ export function PortraitView({
           <BarChart
             testId="graphique-densite"
             width={chartWidth}
-            rowHeight={print ? 14 : 28}
+            rowHeight={print ? 12 : 28}
             unit="% de la population"
             label="Part de la population par niveau de densité ; les valeurs sont dans le tableau qui suit."
             bars={p.typologies.urbainRural.parDensite.map((r) => ({
@@ -219,6 +219,7 @@ export function PortraitView({
           <DataTable
             small
             caption="Communes et population par niveau de la grille communale de densité"
+            className="pilote-print-hide"
             rows={p.typologies.urbainRural.parDensite}
             rowKey={(r) => String(r.niveau)}
             columns={[
@@ -243,48 +244,50 @@ export function PortraitView({
             ]}
           />
         </div>
-        <p className="fr-text--xs">{p.typologies.urbainRural.regle}</p>
+        <p className="fr-text--xs pilote-print-hide">{p.typologies.urbainRural.regle}</p>
         <p className="fr-text--xs pilote-sources">{p.typologies.urbainRural.source}</p>
       </section>
 
-      {p.recouvrements && (
-        <section aria-labelledby="recouvrements" className="fr-mb-3w">
-          <h2 id="recouvrements" className="fr-h4">
-            Les autres programmes de l’ANCT sur le territoire
-          </h2>
-          <DataTable
-            small
-            caption={`Communes concernées par d’autres programmes (sur ${formatFrNumber(p.recouvrements.communes)} communes)`}
-            rows={p.recouvrements.programmes}
-            rowKey={(r) => r.code}
-            columns={[
-              { key: 'libelle', label: 'Programme', rowHeader: true },
-              {
-                key: 'communes',
-                label: 'Communes',
-                numeric: true,
-                render: (r) => formatFrNumber(r.communes),
-              },
-              {
-                key: 'partCommunes',
-                label: 'Part des communes',
-                numeric: true,
-                render: (r) => formatFrPercent(r.partCommunes),
-              },
-            ]}
-          />
-          <p className="fr-text--xs pilote-sources">
-            {formatFrNumber(p.recouvrements.qpv)} quartier(s) prioritaire(s) ;{' '}
-            {p.recouvrements.massifs.map((m) => `${m.massif} : ${m.communes} communes`).join(' ; ') ||
-              'aucun massif'}
-            . {p.recouvrements.source}
-          </p>
-        </section>
-      )}
-
       {p.publie && <Published p={p} />}
 
-      <PlanSection p={p} width={chartWidth} />
+      <div className={print ? 'pilote-print-pair' : undefined}>
+        {p.recouvrements && (
+          <section aria-labelledby="recouvrements" className="fr-mb-3w">
+            <h2 id="recouvrements" className="fr-h4">
+              Les autres programmes de l’ANCT sur le territoire
+            </h2>
+            <DataTable
+              small
+              caption={`Communes concernées par d’autres programmes (sur ${formatFrNumber(p.recouvrements.communes)} communes)`}
+              rows={p.recouvrements.programmes}
+              rowKey={(r) => r.code}
+              columns={[
+                { key: 'libelle', label: 'Programme', rowHeader: true },
+                {
+                  key: 'communes',
+                  label: 'Communes',
+                  numeric: true,
+                  render: (r) => formatFrNumber(r.communes),
+                },
+                {
+                  key: 'partCommunes',
+                  label: 'Part des communes',
+                  numeric: true,
+                  render: (r) => formatFrPercent(r.partCommunes),
+                },
+              ]}
+            />
+            <p className="fr-text--xs pilote-sources">
+              {formatFrNumber(p.recouvrements.qpv)} quartier(s) prioritaire(s) ;{' '}
+              {p.recouvrements.massifs.map((m) => `${m.massif} : ${m.communes} communes`).join(' ; ') ||
+                'aucun massif'}
+              . {p.recouvrements.source}
+            </p>
+          </section>
+        )}
+
+        <PlanSection p={p} width={print ? 300 : chartWidth} />
+      </div>
 
       <section aria-labelledby="sources" className="fr-mb-2w">
         <h2 id="sources" className="fr-h6">

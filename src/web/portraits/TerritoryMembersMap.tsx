@@ -34,15 +34,10 @@ export function TerritoryMembersMap({
   useEffect(() => {
     const element = ref.current;
     if (!element || !query.data) return;
-    const members = {
-      ...query.data,
-      features: query.data.features.filter((f) => f.properties.kind === 'groupement'),
-    };
-    const outline = {
-      ...query.data,
-      features: query.data.features.filter((f) => f.properties.kind === 'territoire'),
-    };
-    const frame = outline.features.length ? outline : query.data;
+    const all = rewindForD3(query.data);
+    const members = { ...all, features: all.features.filter((f) => f.properties.kind === 'groupement') };
+    const outline = { ...all, features: all.features.filter((f) => f.properties.kind === 'territoire') };
+    const frame = outline.features.length ? outline : all;
     const svg = Plot.plot({
       width,
       height: Math.round(width * 0.75),

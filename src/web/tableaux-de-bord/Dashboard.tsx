@@ -119,7 +119,7 @@ function ChartSection({
             statuses={statuses}
             label={`${chart.titre} : barres empilées, une par ligne du tableau qui suit.`}
             width={print ? 700 : 760}
-            rowHeight={print ? 14 : 30}
+            rowHeight={print ? 12 : 30}
           />
         ) : (
           <BarChart
@@ -142,18 +142,20 @@ function ChartSection({
           rows={chart.lignes}
           rowKey={(r) => String(r.code)}
           className={print ? 'pilote-print-table' : undefined}
-          columns={chart.colonnes.map((c, i) => ({
-            key: c.cle,
-            label: c.libelle,
-            rowHeader: i === 0,
-            numeric: numberColumns.includes(c),
-            render: (r: Record<string, string | number | null>) =>
-              c.unite === '%'
-                ? formatFrPercent(r[c.cle] as number | null)
-                : c.unite
-                  ? formatFrNumber(r[c.cle] as number)
-                  : String(r[c.cle] ?? ''),
-          }))}
+          columns={chart.colonnes
+            .filter((c) => !(print && c.cle === 'axe'))
+            .map((c, i) => ({
+              key: c.cle,
+              label: c.libelle,
+              rowHeader: i === 0,
+              numeric: numberColumns.includes(c),
+              render: (r: Record<string, string | number | null>) =>
+                c.unite === '%'
+                  ? formatFrPercent(r[c.cle] as number | null)
+                  : c.unite
+                    ? formatFrNumber(r[c.cle] as number)
+                    : String(r[c.cle] ?? ''),
+            }))}
         />
       </div>
       <p className="fr-text--xs pilote-sources fr-mb-1w">{chart.source}</p>
@@ -300,7 +302,7 @@ export function Dashboard({ level, print = false }: { level: Level; print?: bool
                     d={d}
                     region={level.niveau === 'region' ? level.code : (filters.region ?? undefined)}
                     onDrawn={() => setMapDrawn(true)}
-                    width={print ? 430 : 560}
+                    width={print ? 330 : 560}
                   />
                   <ChoroplethLegend legend={d.carte.legende} title="Nombre d’actions (quantiles)" />
                 </div>

@@ -102,10 +102,12 @@ export function SvgChoropleth({
     if (!element || !query.data) return;
     const topo = query.data;
     const get = (name: string) =>
-      feature(topo, topo.objects[name] as GeometryCollection) as unknown as FeatureCollection<
-        Geometry,
-        Props
-      >;
+      rewindForD3(
+        feature(topo, topo.objects[name] as GeometryCollection) as unknown as FeatureCollection<
+          Geometry,
+          Props
+        >,
+      );
     const territoires = get('territoires');
     const regions = get('regions');
     const encarts = get('encarts');
