@@ -79,6 +79,15 @@ describe('parcours et sollicitation', () => {
       0,
     );
     await checkAccessibility(chef.page, 'parcours d’une action');
+    // The territory records that it requested one of these offers.
+    await panel.getByLabel('Résultat').selectOption('demandee');
+    await panel.getByRole('button', { name: 'Enregistrer le recours' }).click();
+    await panel.getByText('Recours enregistré.').waitFor();
+    await panel
+      .getByRole('table', { name: /Offres demandées, obtenues ou refusées/ })
+      .getByText('Demandée')
+      .first()
+      .waitFor();
     await panel
       .getByRole('button', { name: /^Solliciter un appui : / })
       .first()

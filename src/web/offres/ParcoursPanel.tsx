@@ -10,6 +10,7 @@ import { OfferStatusBadge, RequestStatusBadge } from './OfferStatusBadge';
 import { RequestForm } from './RequestForm';
 import { useMe } from './session';
 import type { MatchItem, Parcours, Sollicitation } from './types';
+import { UsageSection } from './UsageSection';
 
 /**
  * The « parcours » of one action: the offers that fit it, best first, each with the reason in
@@ -112,6 +113,7 @@ export function ParcoursPanel({ actionId, headingLevel = 2 }: { actionId: string
                   Demander à la cellule régionale de m’orienter
                 </button>
               )}
+              <UsageSection actionId={action.id} offers={offres} mayWrite={Boolean(mayAsk)} Heading={Sub} />
             </>
           );
         }}
