@@ -79,7 +79,7 @@ describe('portrait du programme et cartes thématiques', () => {
     const { page, errors } = await open('/portraits/programme');
     await page.locator('#publie').waitFor();
     const table = await page.locator('section[aria-labelledby="publie"]').textContent();
-    expect(table).toContain('11 4');
+    expect(table).toMatch(/11\s4\d{2}\s\d{3}/);
     expect(table).toMatch(/81\s%/);
     await checkAccessibility(page, 'portrait du programme');
     expect(errors).toEqual([]);
