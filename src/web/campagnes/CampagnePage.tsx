@@ -140,6 +140,7 @@ export default function CampagnePage() {
                 <Button
                   priority="secondary"
                   iconId="fr-icon-mail-line"
+                  iconPosition="left"
                   onClick={() =>
                     act.mutate({
                       path: `/api/v1/campagnes/${id}/rappels`,
@@ -152,6 +153,7 @@ export default function CampagnePage() {
                 </Button>
                 <Button
                   iconId="fr-icon-lock-line"
+                  iconPosition="left"
                   onClick={() => {
                     if (
                       window.confirm(

@@ -124,6 +124,7 @@ export default function CampagneTerritoirePage() {
                   onClick={() => signOff.mutate()}
                   disabled={remaining.length > 0 || signOff.isPending}
                   iconId="fr-icon-check-line"
+                  iconPosition="left"
                   title={
                     remaining.length > 0
                       ? 'Toutes les actions doivent être revues avant de signer'

@@ -17,9 +17,10 @@ export function TransitionHeatmap({
   const n = matrix.statuts.length;
   const cell = 64;
   const left = 190;
-  const top = 120;
+  const top = 150;
   const max = Math.max(1, ...matrix.cells.flat());
-  const width = left + n * cell + 8;
+  // Room on the right for the last rotated column label.
+  const width = left + n * cell + 110;
   const height = top + n * cell + 8;
   const shade = (v: number) => {
     // From white to DSFR blue France (#000091), on a square-root scale so small flows stay visible.
