@@ -177,7 +177,6 @@ export function laureateLayer(data: FinancementsData, filters: LaureateFilters) 
         beneficiaire: l.beneficiaire,
         dispositif: l.dispositif,
         commune: l.communeNom,
-        territoire: l.tiId,
         subventionEuros: l.subventionEuros,
       },
     });
