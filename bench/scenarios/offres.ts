@@ -93,6 +93,12 @@ export default async function offres(bench: Bench) {
   });
   bench.record({
     scenario: 'offres',
+    metric: 'GET /api/v1/actions/{id}/parcours débit / référence',
+    value: Number((result.requestsPerSecond / Math.max(1, baseline.requestsPerSecond)).toFixed(2)),
+    unit: '×',
+  });
+  bench.record({
+    scenario: 'offres',
     metric: 'GET /api/v1/actions/{id}/parcours p99 (20 connexions)',
     value: result.p99,
     unit: 'ms',
