@@ -80,46 +80,8 @@ export default async function actions(bench: Bench) {
 
   await measure('2 812 actions', 30);
 
-  // 100 times the data: the demo rows copied 99 times (distinct titles and references), 11 copies per
-  // statement (smaller transactions keep PGlite's memory low). The two GIN indexes are dropped during
-  // the load and rebuilt once after it, as one would for any bulk load.
-  const inserted = await bench.withDatabase(async (ctx) => {
-    const t = performance.now();
-    await ctx.db.exec('DROP INDEX IF EXISTS actions_search; DROP INDEX IF EXISTS actions_thematiques;');
-    try {
-      for (let from = 1; from <= 99; from += 11) {
-        await ctx.db.query(
-          `INSERT INTO actions (territoire_id, region_code, title, description, axe, thematiques, statut, owner, partners,
-              planned_budget, funding_obtained, start_date, end_date, filiere, tags, external_ref, demo, created_at, updated_at)
-           SELECT territoire_id, region_code, title || ' — copie ' || g, description, axe, thematiques, statut, owner, partners,
-              planned_budget, funding_obtained, start_date, end_date, filiere, tags, '${BENCH_REF}' || g || '-' || external_ref, true,
-              created_at, updated_at
-             FROM actions, generate_series($1::int, $2::int) AS g
-            WHERE demo AND external_ref NOT LIKE '${BENCH_REF}%'`,
-          [from, Math.min(99, from + 10)],
-        );
-      }
-    } finally {
-      await ctx.db.exec(
-        'CREATE INDEX IF NOT EXISTS actions_thematiques ON actions USING gin (thematiques); CREATE INDEX IF NOT EXISTS actions_search ON actions USING gin (search);',
-      );
-    }
-    await ctx.db.query('UPDATE actions_revision SET rev = rev + 1');
-    await ctx.db.exec('ANALYZE actions');
-    const { rows } = await ctx.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM actions WHERE archived_at IS NULL',
-    );
-    return { ms: Math.round(performance.now() - t), total: rows[0]!.n };
-  });
-  bench.record({
-    scenario: SCENARIO,
-    metric: `insertion de ${inserted.total - 2812} actions générées`,
-    value: inserted.ms,
-    unit: 'ms',
-  });
-  await measure(`${inserted.total.toLocaleString('fr-FR')} actions`, 200);
-
-  // Import of a generated 10,000-row national CSV, end to end (upload, parsing, plan, writing).
+  // Import of a generated 10,000-row national CSV, end to end (upload, parsing, plan, writing), on the
+  // demonstration data.
   const dir = mkdtempSync(path.join(tmpdir(), 'pilote-bench-actions-'));
   const file = path.join(dir, 'plan-10000.csv');
   writeFileSync(file, generatedCsv(10_000));
@@ -175,6 +137,50 @@ export default async function actions(bench: Bench) {
     value: after,
     unit: 'MiB',
   });
+
+  // 100 times the data: the demo rows copied 99 times (distinct titles and references), 11 copies per
+  // statement (smaller transactions keep PGlite's memory low). The two GIN indexes are dropped during
+  // the load and rebuilt once after it, as one would for any bulk load.
+  const inserted = await bench.withDatabase(async (ctx) => {
+    // The imported rows go first: the 100× figures are about the demonstration plans only.
+    await ctx.db.query(
+      `DELETE FROM action_history WHERE action_id IN (SELECT id FROM actions WHERE external_ref LIKE '${BENCH_REF}import-%')`,
+    );
+    await ctx.db.query(`DELETE FROM actions WHERE external_ref LIKE '${BENCH_REF}import-%'`);
+    const t = performance.now();
+    await ctx.db.exec('DROP INDEX IF EXISTS actions_search; DROP INDEX IF EXISTS actions_thematiques;');
+    try {
+      for (let from = 1; from <= 99; from += 11) {
+        await ctx.db.query(
+          `INSERT INTO actions (territoire_id, region_code, title, description, axe, thematiques, statut, owner, partners,
+              planned_budget, funding_obtained, start_date, end_date, filiere, tags, external_ref, demo, created_at, updated_at)
+           SELECT territoire_id, region_code, title || ' — copie ' || g, description, axe, thematiques, statut, owner, partners,
+              planned_budget, funding_obtained, start_date, end_date, filiere, tags, '${BENCH_REF}' || g || '-' || external_ref, true,
+              created_at, updated_at
+             FROM actions, generate_series($1::int, $2::int) AS g
+            WHERE demo AND external_ref NOT LIKE '${BENCH_REF}%'`,
+          [from, Math.min(99, from + 10)],
+        );
+      }
+    } finally {
+      await ctx.db.exec(
+        'CREATE INDEX IF NOT EXISTS actions_thematiques ON actions USING gin (thematiques); CREATE INDEX IF NOT EXISTS actions_search ON actions USING gin (search);',
+      );
+    }
+    await ctx.db.query('UPDATE actions_revision SET rev = rev + 1');
+    await ctx.db.exec('ANALYZE actions');
+    const { rows } = await ctx.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM actions WHERE archived_at IS NULL',
+    );
+    return { ms: Math.round(performance.now() - t), total: rows[0]!.n };
+  });
+  bench.record({
+    scenario: SCENARIO,
+    metric: `insertion de ${inserted.total - 2812} actions générées`,
+    value: inserted.ms,
+    unit: 'ms',
+  });
+  await measure(`${inserted.total.toLocaleString('fr-FR')} actions`, 200);
 
   // Leave the demonstration data as it was for the next scenarios.
   await bench.withDatabase(async (ctx) => {

@@ -58,7 +58,10 @@ describe("a territory's action plan", () => {
     expect(statuses.every((cells) => cells.includes('En cours de réalisation'))).toBe(true);
 
     await page.getByLabel('Rechercher (intitulé, description, porteur…)').fill('zzzz introuvable');
-    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page
+      .getByRole('form', { name: 'Filtrer les actions' })
+      .getByRole('button', { name: 'Rechercher' })
+      .click();
     await page.getByText('Aucune action ne correspond.').waitFor();
     await page.goBack();
     await page.locator('table tbody tr').first().waitFor();

@@ -21,15 +21,33 @@ export async function listActions(
 ): Promise<{ total: number; rows: ActionRow[] }> {
   const where = buildWhere(filters, visibility);
   const order = orderBy(sort, filters);
-  const { rows } = await ctx.db.query<ActionRow>(
-    `SELECT ${LIST_COLUMNS} FROM actions ${where.sql} ${order} LIMIT ${limit} OFFSET ${(page - 1) * limit}`,
-    where.params,
-  );
+  const text = `SELECT ${LIST_COLUMNS} FROM actions ${where.sql} ${order} LIMIT ${limit} OFFSET ${(page - 1) * limit}`;
+  // Pages are cached per revision too: with PGlite every query waits for the previous one, so a
+  // page read again (the plan of a territory, the first page of a list) must not cost a query.
+  let cache = pages.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    pages.set(ctx, cache);
+  }
+  const key = JSON.stringify([text, where.params]);
+  const rev = await currentRevision(ctx.db);
+  const hit = cache.get(key);
+  if (hit && hit.rev === rev) return hit.page;
+  const { rows } = await ctx.db.query<ActionRow>(text, where.params);
   let total: number;
   if (page === 1 && rows.length < limit) total = rows.length;
   else total = await countActions(ctx, where.sql, where.params);
-  return { total, rows };
+  const result = { total, rows };
+  if (cache.size >= MAX_PAGES) cache.delete(cache.keys().next().value!);
+  cache.set(key, { rev, page: result });
+  return result;
 }
+
+const MAX_PAGES = 500;
+const pages = new WeakMap<
+  AppContext,
+  Map<string, { rev: number; page: { total: number; rows: ActionRow[] } }>
+>();
 
 async function countActions(ctx: AppContext, whereSql: string, params: unknown[]): Promise<number> {
   let cache = counts.get(ctx);
