@@ -123,6 +123,23 @@ describe('financements: lists, map layer, exports', () => {
     ).toBeGreaterThan(100);
   });
 
+  it('describes its routes in the OpenAPI document, in French', async () => {
+    const { body } = await get('/api/v1/openapi.json');
+    for (const path of [
+      '/api/v1/laureats',
+      '/api/v1/laureats/carte',
+      '/api/v1/financements/stats',
+      '/api/v1/sites-cles-en-main/carte',
+      '/api/v1/territoires/{id}/gouvernance',
+      '/api/v1/annuaire',
+    ])
+      expect(Object.keys(body.paths)).toContain(path);
+    expect(body.paths['/api/v1/laureats'].get.summary).toMatch(/Lauréats/);
+    expect(
+      body.paths['/api/v1/laureats/import'].post.parameters.map((p: { name: string }) => p.name),
+    ).toContain('simulation');
+  });
+
   it('serves the laureates as GeoJSON points, all placed at their intercommunalité', async () => {
     const { status, body } = await get('/api/v1/laureats/carte?dispositif=fonds-vert');
     expect(status).toBe(200);
