@@ -9,12 +9,16 @@ const MAX_ENTRIES = 2_000;
 export class ResponseCache {
   private readonly entries = new Map<string, Promise<CachedBody | null>>();
 
-  get(key: string, build: () => Promise<unknown> | unknown): Promise<CachedBody | null> {
+  get(
+    key: string,
+    build: () => Promise<unknown> | unknown,
+    contentType?: string,
+  ): Promise<CachedBody | null> {
     let entry = this.entries.get(key);
     if (!entry) {
       entry = (async () => {
         const value = await build();
-        return value === null || value === undefined ? null : prepareBody(value);
+        return value === null || value === undefined ? null : prepareBody(value, contentType);
       })();
       entry.catch(() => this.entries.delete(key));
       if (this.entries.size >= MAX_ENTRIES) {

@@ -189,19 +189,24 @@ export async function dashboardsRoutes(app: FastifyInstance, ctx: AppContext) {
     checkScope(data, scope);
     checkFilters(filters, data);
     const src = await source(filters);
-    const body = await dashboard(scope, filters, src);
-    const chart = body.graphiques.find((g) => g.code === query.graphique);
-    if (!chart) {
-      throw badRequest(
-        `Graphique « ${String(query.graphique)} » inconnu ; attendu l'un de : ${body.graphiques.map((g) => g.code).join(', ')}.`,
-      );
-    }
-    const name = `${chart.code}-${scope.level}${scope.id ? `-${scope.id}` : ''}.csv`;
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .header('cache-control', 'no-store')
-      .send(chartCsv(chart, body.filtres, body.demo));
+    const graphique = String(query.graphique);
+    const csv = await cache.get(
+      `${src.key}:csv:${scope.level}:${scope.id ?? ''}:${graphique}:${JSON.stringify(filters)}`,
+      async () => {
+        const body = await dashboard(scope, filters, src);
+        const chart = body.graphiques.find((g) => g.code === graphique);
+        if (!chart) {
+          throw badRequest(
+            `Graphique « ${graphique} » inconnu ; attendu l'un de : ${body.graphiques.map((g) => g.code).join(', ')}.`,
+          );
+        }
+        return chartCsv(chart, body.filtres, body.demo);
+      },
+      'text/csv; charset=utf-8',
+    );
+    const name = `${graphique}-${scope.level}${scope.id ? `-${scope.id}` : ''}.csv`;
+    reply.header('content-disposition', `attachment; filename="${name}"`);
+    return sendCached(request, reply, csv!, 0);
   }
 
   const levelRoutes: {
