@@ -45,8 +45,41 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
+// Every request with a cookie resolves its session; on the embedded database all queries share one
+// thread, so a few seconds of memory per instance save one query per request. Revocations made by
+// this instance (sign-out, deactivation, role change, password reset) clear it at once; another
+// instance behind the same load balancer honours a revoked session for SESSION_CACHE_MS at most.
+export const SESSION_CACHE_MS = 5_000;
+const sessionCaches = new WeakMap<object, Map<string, { info: SessionInfo; until: number }>>();
+const cacheOf = (db: object) => {
+  let cache = sessionCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    sessionCaches.set(db, cache);
+  }
+  return cache;
+};
+
+/** Forgets the cached sessions of this instance (after any change of sessions, accounts or roles). */
+export function forgetCachedSessions(db: object): void {
+  sessionCaches.get(db)?.clear();
+}
+
 /** The session behind a cookie token, or null when unknown, expired, revoked or the user inactive. */
 export async function readSession(db: Database, token: string, now: Date): Promise<SessionInfo | null> {
+  const key = hashToken(token);
+  const cache = cacheOf(db);
+  const cached = cache.get(key);
+  const wall = Date.now();
+  if (cached && cached.until > wall) return cached.info.expiresAt > now ? cached.info : null;
+  const info = await readSessionFromDatabase(db, token, now);
+  if (cache.size > 10_000) cache.clear();
+  if (info) cache.set(key, { info, until: wall + SESSION_CACHE_MS });
+  else cache.delete(key);
+  return info;
+}
+
+async function readSessionFromDatabase(db: Database, token: string, now: Date): Promise<SessionInfo | null> {
   const { rows } = await db.query<{
     user_id: string;
     csrf_token: string;
