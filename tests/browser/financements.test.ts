@@ -80,6 +80,30 @@ describe('financements', () => {
   });
 });
 
+describe('import des lauréats', () => {
+  it('vérifie un fichier pour l’équipe nationale et dit la ligne et la colonne de chaque erreur', async () => {
+    const who = await signInAs(platform.ctx, [{ role: 'national' }]);
+    const { page, errors } = await open('/financements', who.cookie.split('=')[1]);
+    const input = page.getByLabel('Fichier CSV ou Excel (.xlsx)');
+    await input.waitFor({ timeout: 20_000 });
+    await input.setInputFiles({
+      name: 'laureats.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Bénéficiaire;Code commune;Subvention;Dispositif;Année\nForges;99999;1000;Fonds vert;2024\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toContain('Ligne 2, colonne « Code commune » : code commune « 99999 » inconnu');
+    expect(await page.getByRole('button', { name: 'Importer', exact: true }).isDisabled()).toBe(true);
+    await checkAccessibility(page, '/financements (import)');
+    expect(errors.filter((e) => !e.includes('422'))).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('foncier', () => {
   it('dessine les 55 sites clés en main et leurs chiffres publiés', async () => {
     const { page, errors } = await open('/foncier');
