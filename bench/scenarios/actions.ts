@@ -77,6 +77,15 @@ export default async function actions(bench: Bench) {
     value: baseline.p99,
     unit: 'ms',
   });
+  // A signed-in request costs a session lookup in the database before any handler: the reference of
+  // the (signed-in only) action list is the cheapest signed-in route.
+  const signedIn = await bench.load('/api/v1/comptes/moi', { connections: 20, seconds: 5, headers });
+  bench.record({
+    scenario: SCENARIO,
+    metric: 'référence connectée GET /api/v1/comptes/moi p99 (20 connexions)',
+    value: signedIn.p99,
+    unit: 'ms',
+  });
 
   await measure('2 812 actions', 30);
 
