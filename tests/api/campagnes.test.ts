@@ -289,6 +289,18 @@ describe('a campaign from opening to closing', () => {
       tousTerritoires: false,
     });
     id = opened.body.id;
+    // Re-dating: a closing date before the opening is refused with no change; a valid one replans the reminders.
+    const backwards = await call('PATCH', `/api/v1/campagnes/${id}`, national, { cloture: '2000-01-01' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.message).toMatch(/doit être postérieure à la date d'ouverture/);
+    expect((await call('GET', `/api/v1/campagnes/${id}`, national)).body.cloture).toBe(later);
+    const later2 = new Date(clock.now().getTime() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const redated = await call('PATCH', `/api/v1/campagnes/${id}`, national, { cloture: later2 });
+    expect(redated.body.cloture).toBe(later2);
+    const planned = (await call('GET', `/api/v1/campagnes/${id}/rappels`, national)).body.planifies;
+    expect(planned.filter((p: { etat: string }) => p.etat === 'pending')).toHaveLength(4);
+    expect(planned.filter((p: { etat: string }) => p.etat === 'cancelled')).toHaveLength(4);
+    expect((await call('PATCH', `/api/v1/campagnes/${id}`, region84, { nom: 'X' })).status).toBe(403);
     // A territory outside the campaign.
     const outside = await call('GET', `/api/v1/campagnes/${id}/territoires/ti-1101`, national);
     expect(outside.status).toBe(404);
@@ -456,6 +468,7 @@ describe('a campaign from opening to closing', () => {
     expect(new Set(audit.rows.map((r) => r.action))).toEqual(
       new Set([
         'campagnes.ouverture',
+        'campagnes.modification',
         'campagnes.revue',
         'campagnes.signature',
         'campagnes.renvoi',

@@ -10,7 +10,7 @@ import { tiDirectory } from '../actions/territories';
 import type { AppContext } from '../platform/context';
 import { insertRows } from '../platform/db/bulk';
 import type { Sql } from '../platform/db/database';
-import { storeSnapshotStats } from './figures';
+import { computeTransitions, saveTransitions, storeSnapshotStats } from './figures';
 import { planReminders } from './reminders';
 import type { CampaignRow } from './store';
 
@@ -46,6 +46,7 @@ export async function seedDemoCampagnes(ctx: AppContext): Promise<string | null>
   const territories = directory.list.map((t) => ({ id: t.id, region: t.regionCode }));
   let snapshotRows = 0;
   await ctx.db.transaction(async (tx) => {
+    const closed: CampaignRow[] = [];
     for (const demo of DEMO_CLOSED_CAMPAIGNS) {
       const c = await insertCampaign(tx, {
         nom: demo.nom,
@@ -53,6 +54,7 @@ export async function seedDemoCampagnes(ctx: AppContext): Promise<string | null>
         cloture: demo.cloture,
         closedAt: at(demo.closedOn, 17),
       });
+      closed.push(c);
       await insertTerritories(tx, c.id, territories, (i) =>
         at(addDays(demo.cloture, -(i % 12)), 10 + (i % 7)),
       );
@@ -78,6 +80,16 @@ export async function seedDemoCampagnes(ctx: AppContext): Promise<string | null>
       await storeSnapshotStats(tx, c.id);
       await tx.query('UPDATE campagnes SET nb_actions = $2 WHERE id = $1', [c.id, rows.length]);
       snapshotRows += rows.length;
+    }
+
+    // The published comparison, Nov. 2023 → Nov. 2024, computed once like a closing would.
+    if (closed.length === 2) {
+      await saveTransitions(
+        tx,
+        closed[0]!.id,
+        closed[1]!.id,
+        await computeTransitions(tx, closed[0]!, closed[1]!, {}),
+      );
     }
 
     // The campaign in progress.

@@ -81,17 +81,24 @@ export async function campaignTotal(sql: Sql, c: CampaignRow, filter: Filter = {
   return rows[0]!.n;
 }
 
-/** Stores the figures of a snapshot just taken (same transaction as the snapshot). */
+/** Stores the figures of a snapshot just taken (same transaction as the snapshot): two passes. */
 export async function storeSnapshotStats(tx: Sql, campaignId: string): Promise<void> {
-  for (const dimension of ['axe', 'statut', 'region', 'thematique'] as Dimension[]) {
-    await tx.query(
-      `INSERT INTO campagne_stats (campagne_id, dimension, key, count)
-       SELECT $1, $2, key, count(*)::int FROM (
-         SELECT ${DIMENSION_SQL[dimension]} AS key FROM campagne_snapshots WHERE campagne_id = $1) s
-       GROUP BY key`,
-      [campaignId, dimension],
-    );
-  }
+  await tx.query(
+    `INSERT INTO campagne_stats (campagne_id, dimension, key, count)
+     SELECT $1::uuid,
+            CASE WHEN GROUPING(axe) = 0 THEN 'axe' WHEN GROUPING(st) = 0 THEN 'statut' ELSE 'region' END,
+            coalesce(axe, st, region_code), count(*)::int
+       FROM (SELECT axe, coalesce(statut, ${NR}) AS st, region_code FROM campagne_snapshots WHERE campagne_id = $1) s
+      GROUP BY GROUPING SETS ((axe), (st), (region_code))`,
+    [campaignId],
+  );
+  await tx.query(
+    `INSERT INTO campagne_stats (campagne_id, dimension, key, count)
+     SELECT $1::uuid, 'thematique', key, count(*)::int
+       FROM (SELECT unnest(thematiques) AS key FROM campagne_snapshots WHERE campagne_id = $1) s
+      GROUP BY key`,
+    [campaignId],
+  );
 }
 
 /** Everything a comparison needs, aggregated in SQL. */
@@ -134,6 +141,7 @@ export async function transitionCounts(
   filter: Filter = {},
 ): Promise<Transition[]> {
   if (!de.closed_at || !a.closed_at) return computeTransitions(sql, de, a, filter);
+  if (!filter.region && !filter.territoire) return storedTransitions(sql, de, a);
   let cache = transitionCache.get(sql);
   if (!cache) {
     cache = new Map();
@@ -148,7 +156,37 @@ export async function transitionCounts(
   return computed;
 }
 
-async function computeTransitions(
+/**
+ * Transitions between two closed campaigns, from campagne_transitions; computed and stored on first
+ * request (any instance may do it; a concurrent duplicate is ignored).
+ */
+export async function storedTransitions(sql: Sql, de: CampaignRow, a: CampaignRow): Promise<Transition[]> {
+  const { rows: stored } = await sql.query<Transition>(
+    `SELECT from_statut AS "from", to_statut AS "to", count FROM campagne_transitions WHERE de = $1 AND a = $2`,
+    [de.id, a.id],
+  );
+  if (stored.length > 0) return stored;
+  const computed = await computeTransitions(sql, de, a, {});
+  await saveTransitions(sql, de.id, a.id, computed);
+  return computed;
+}
+
+export async function saveTransitions(
+  sql: Sql,
+  de: string,
+  a: string,
+  rows: readonly Transition[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql.query(
+    `INSERT INTO campagne_transitions (de, a, from_statut, to_statut, count)
+     SELECT $1, $2, f, t, n FROM unnest($3::text[], $4::text[], $5::int[]) AS x(f, t, n)
+     ON CONFLICT DO NOTHING`,
+    [de, a, rows.map((r) => r.from), rows.map((r) => r.to), rows.map((r) => r.count)],
+  );
+}
+
+export async function computeTransitions(
   sql: Sql,
   de: CampaignRow,
   a: CampaignRow,
