@@ -394,6 +394,19 @@ describe('matrice des droits', () => {
     expect(stale, 'Lignes de la matrice sans route enregistrée').toEqual([]);
   });
 
+  it('chaque route de l’API a un schéma documenté (résumé en français, étiquette)', async () => {
+    const doc = (await platform.app.inject({ url: '/api/v1/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { summary?: string; tags?: string[] }>>;
+    };
+    const undocumented: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        if (!op.summary || !op.tags?.length) undocumented.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+
   it('chaque rôle obtient exactement ce que la table prévoit', async () => {
     const failures: string[] = [];
     for (const route of platform.app.routeRegistry) {
