@@ -89,7 +89,7 @@ function resolvePath(file: string): string {
 function printHelp() {
   out('Usage : pilote <commande> [options]');
   out('');
-  out('  serve'.padEnd(48) + 'Démarre la plateforme (serveur web et API)');
+  out(`${'  serve'.padEnd(48)}Démarre la plateforme (serveur web et API)`);
   for (const c of allCommands()) out(`  ${c.usage}`.padEnd(48) + c.description);
   out('');
   out('Configuration par variables d’environnement : PORT, DATABASE_URL, DATA_DIR (voir README.md).');

@@ -11,4 +11,15 @@ import { tableauxDeBordModule } from './tableaux-de-bord/module';
 import { territoiresModule } from './territoires/module';
 
 // The platform's capabilities, in load order (reference data first, then what builds on it).
-export const MODULES: ServerModule[] = [territoiresModule, comptesModule, actionsModule, campagnesModule, portraitsModule, tableauxDeBordModule, offresModule, financementsModule, foncierModule, gouvernanceModule];
+export const MODULES: ServerModule[] = [
+  territoiresModule,
+  comptesModule,
+  actionsModule,
+  campagnesModule,
+  portraitsModule,
+  tableauxDeBordModule,
+  offresModule,
+  financementsModule,
+  foncierModule,
+  gouvernanceModule,
+];
