@@ -12,7 +12,10 @@ let provider: TestOidcProvider;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ listen: false });
-  provider = await startTestOidcProvider({ redirectUri: callbackUrl(platform.ctx) });
+  provider = await startTestOidcProvider({
+    redirectUri: callbackUrl(platform.ctx),
+    postLogoutRedirectUri: `${platform.ctx.config.publicUrl}/connexion?deconnecte=1`,
+  });
   configureProConnect(platform.ctx, {
     issuer: provider.issuer,
     clientId: provider.clientId,
@@ -90,6 +93,18 @@ describe('connexion ProConnect (fournisseur OpenID Connect réel, local)', () =>
       headers: { cookie: `pilote_session=${session.value}` },
     });
     expect(sessions.json().sessions[0].methode).toBe('ProConnect');
+    // Signing out also ends the ProConnect session (RP-initiated logout with the ID token as hint).
+    const out = await platform.app.inject({
+      method: 'POST',
+      url: '/api/v1/comptes/deconnexion',
+      headers: { cookie: `pilote_session=${session.value}`, 'x-csrf-token': moi.json().csrfToken },
+    });
+    const redirection = new URL(out.json().redirection);
+    expect(redirection.href.startsWith(provider.issuer)).toBe(true);
+    expect(redirection.searchParams.get('id_token_hint')).toBeTruthy();
+    expect(redirection.searchParams.get('post_logout_redirect_uri')).toBe(
+      `${platform.ctx.config.publicUrl}/connexion?deconnecte=1`,
+    );
   });
 
   it('refuse en français une adresse inconnue ou un compte désactivé', async () => {

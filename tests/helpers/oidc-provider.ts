@@ -16,7 +16,10 @@ export interface TestOidcProvider {
   close(): Promise<void>;
 }
 
-export async function startTestOidcProvider(options: { redirectUri: string }): Promise<TestOidcProvider> {
+export async function startTestOidcProvider(options: {
+  redirectUri: string;
+  postLogoutRedirectUri?: string;
+}): Promise<TestOidcProvider> {
   let provider: Provider | null = null;
   const state: TestOidcProvider = {
     issuer: '',
@@ -52,6 +55,7 @@ export async function startTestOidcProvider(options: { redirectUri: string }): P
         client_id: state.clientId,
         client_secret: state.clientSecret,
         redirect_uris: [options.redirectUri],
+        post_logout_redirect_uris: options.postLogoutRedirectUri ? [options.postLogoutRedirectUri] : [],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',

@@ -109,3 +109,20 @@ export async function finishAuthorization(
     idToken: tokens.id_token ?? null,
   };
 }
+
+/** Where to send the browser to end the ProConnect session too (null when the provider has no logout). */
+export async function endSessionUrl(
+  ctx: AppContext,
+  settings: ProConnectSettings,
+  idToken: string,
+): Promise<string | null> {
+  const config = await providerConfig(ctx, settings);
+  if (!config.serverMetadata().end_session_endpoint) return null;
+  return oidc
+    .buildEndSessionUrl(config, {
+      id_token_hint: idToken,
+      state: oidc.randomState(),
+      post_logout_redirect_uri: `${ctx.config.publicUrl}/connexion?deconnecte=1`,
+    })
+    .toString();
+}

@@ -9,6 +9,7 @@ import { sendMail } from '../platform/mail';
 import { recordAudit } from './audit';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { hashPassword, verifyPassword } from './passwords';
+import { endSessionUrl, proConnectSettings } from './proconnect';
 import { countAttempt } from './rate-limit';
 import { createSession, hashToken, revokeSession, revokeUserSessions, SESSION_COOKIE } from './sessions';
 import { consumeUserToken, createUserToken, peekUserToken } from './tokens';
@@ -107,14 +108,25 @@ export async function connexionRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: 'public' },
       schema: {
         tags: ['comptes'],
-        summary: 'Se déconnecter (la session est révoquée côté serveur)',
-        response: { 200: Ok },
+        summary:
+          'Se déconnecter (la session est révoquée côté serveur ; après ProConnect, « redirection » termine aussi la session ProConnect)',
+        response: { 200: Type.Object({ message: Type.String(), redirection: Type.Optional(Type.String()) }) },
       },
     },
     async (request, reply) => {
       const token = request.cookies?.[SESSION_COOKIE];
+      let redirection: string | null = null;
       if (token) {
         const now = ctx.clock.now();
+        // A ProConnect session is also ended at ProConnect: the web app follows `redirection`.
+        const { rows } = await ctx.db.query<{ method: string; id_token: string | null }>(
+          'SELECT method, id_token FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL',
+          [hashToken(token)],
+        );
+        const settings = proConnectSettings(ctx);
+        if (rows[0]?.method === 'proconnect' && rows[0].id_token && settings) {
+          redirection = await endSessionUrl(ctx, settings, rows[0].id_token).catch(() => null);
+        }
         await ctx.db.transaction(async (tx) => {
           await revokeSession(tx, token, now);
           if (request.ctx.actor.userId) {
@@ -127,7 +139,9 @@ export async function connexionRoutes(app: FastifyInstance, ctx: AppContext) {
         });
       }
       clearSessionCookie(reply, ctx);
-      return { message: 'Vous êtes déconnecté.' };
+      return redirection
+        ? { message: 'Vous êtes déconnecté.', redirection }
+        : { message: 'Vous êtes déconnecté.' };
     },
   );
 

@@ -148,6 +148,7 @@ export async function proconnectRoutes(app: FastifyInstance, ctx: AppContext) {
           ip: request.ip,
           userAgent: request.headers['user-agent'],
           method: 'proconnect',
+          idToken: identity.idToken,
         });
       });
       setSessionCookie(reply, ctx, session.token, session.expiresAt);

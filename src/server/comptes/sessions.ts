@@ -23,14 +23,19 @@ export async function createSession(
   sql: Sql,
   userId: string,
   now: Date,
-  meta: { ip?: string | null; userAgent?: string | null; method?: 'password' | 'proconnect' | 'test' } = {},
+  meta: {
+    ip?: string | null;
+    userAgent?: string | null;
+    method?: 'password' | 'proconnect' | 'test';
+    idToken?: string | null;
+  } = {},
 ): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await sql.query(
-    `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, ip, user_agent, method)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, ip, user_agent, method, id_token)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       hashToken(token),
       userId,
@@ -40,6 +45,7 @@ export async function createSession(
       meta.ip ?? null,
       meta.userAgent?.slice(0, 300) ?? null,
       meta.method ?? 'password',
+      meta.idToken ?? null,
     ],
   );
   return { token, csrfToken, expiresAt };

@@ -19,9 +19,16 @@ export function useAccountQuickAccess(): HeaderProps.QuickAccessItem[] {
       text: 'Se déconnecter',
       buttonProps: {
         onClick: async () => {
-          await api('/api/v1/comptes/deconnexion', { method: 'POST' }).catch(() => {});
+          const res = await api<{ redirection?: string }>('/api/v1/comptes/deconnexion', {
+            method: 'POST',
+          }).catch(() => ({}) as { redirection?: string });
           setCsrfToken(null);
           client.clear();
+          // Signed in through ProConnect: end that session too (ProConnect sends the browser back).
+          if (res.redirection) {
+            window.location.assign(res.redirection);
+            return;
+          }
           await client.invalidateQueries();
           navigate('/connexion?deconnecte=1');
         },
