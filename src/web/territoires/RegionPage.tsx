@@ -1,7 +1,7 @@
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { apiQuery } from '../platform/api';
 import { DataTable } from '../platform/DataTable';
 import { formatInteger, plural } from '../platform/format';
@@ -39,6 +39,13 @@ export default function RegionPage() {
           <p className="fr-text--lead fr-mb-3w">
             {plural(r.nbTerritoires, 'territoire d’industrie', 'territoires d’industrie')} —{' '}
             {formatInteger(r.population)} habitants dans ces territoires.
+          </p>
+          <p className="fr-text--sm fr-mb-3w">
+            <Link to={`/actions/regions/${r.code}`}>Plans d’action de la région</Link>
+            {' · '}
+            <Link to={`/tableaux-de-bord/regions/${r.code}`}>Tableau de bord régional</Link>
+            {' · '}
+            <Link to={`/portraits/regions/${r.code}`}>Portrait de la région</Link>
           </p>
           <div className="fr-grid-row fr-grid-row--gutters fr-mb-4w">
             <div className="fr-col-12 fr-col-lg-7">

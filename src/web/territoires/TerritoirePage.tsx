@@ -4,6 +4,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import GouvernancePanel from '../gouvernance/GouvernancePanel';
 import { apiQuery } from '../platform/api';
 import { DataTable } from '../platform/DataTable';
 import { formatDate, formatInteger, plural } from '../platform/format';
@@ -156,6 +157,8 @@ export default function TerritoirePage() {
             />
           </section>
 
+          <GouvernancePanel territoireId={t.id} />
+
           <section aria-labelledby="programmes-titre" className="fr-mb-4w">
             <h2 id="programmes-titre" className="fr-h4">
               Autres programmes de l’ANCT sur le territoire
@@ -265,6 +268,10 @@ export default function TerritoirePage() {
             </Link>
             {' · '}
             <Link to={`/tableaux-de-bord/territoires/${t.id}`}>Tableau de bord du territoire</Link>
+            {' · '}
+            <Link to={`/territoires/${t.id}/actions`}>Plan d’action</Link>
+            {' · '}
+            <Link to={`/territoires/${t.id}/parcours`}>Parcours des offres</Link>
           </p>
         </>
       )}
