@@ -82,6 +82,8 @@ export default async function campagnes(bench: Bench) {
       ok: t2.ms < 10_000,
     });
     await ctx.db.exec('ANALYZE campagne_snapshots');
+    // Forget the transitions computed at closing: the first comparison below computes them on demand.
+    await ctx.db.query('DELETE FROM campagne_transitions WHERE de = $1 AND a = $2', [first, second]);
     return { first, second };
   });
 
@@ -102,7 +104,7 @@ export default async function campagnes(bench: Bench) {
   const median = [...warm].sort((x, y) => x - y)[Math.floor(warm.length / 2)]!;
   bench.record({
     scenario: SCENARIO,
-    metric: `comparaison de deux campagnes (${totals.de.toLocaleString('fr-FR')} et ${totals.a.toLocaleString('fr-FR')} actions), première requête`,
+    metric: `comparaison de deux campagnes (${totals.de.toLocaleString('fr-FR')} et ${totals.a.toLocaleString('fr-FR')} actions), première requête (transitions calculées)`,
     value: cold!,
     unit: 'ms',
     target: '< 500',
@@ -116,7 +118,7 @@ export default async function campagnes(bench: Bench) {
     target: '< 500',
     ok: median < 500,
   });
-  // A pair nobody precomputed (the same campaigns, in reverse order): computed on the first request.
+  // The reverse pair: the stored matrix, transposed.
   const reverse = await bench.time(async () => {
     const response = await fetch(`${bench.url}/api/v1/campagnes/comparaison?de=${ids.second}&a=${ids.first}`);
     if (!response.ok) throw new Error(`comparaison : HTTP ${response.status}`);
@@ -124,7 +126,7 @@ export default async function campagnes(bench: Bench) {
   });
   bench.record({
     scenario: SCENARIO,
-    metric: 'comparaison de deux campagnes sans transitions précalculées (première requête)',
+    metric: 'comparaison dans l’autre sens (matrice transposée), première requête',
     value: reverse.ms,
     unit: 'ms',
     target: '< 500',

@@ -2,7 +2,7 @@ import { cannotClose } from '../../domain/campagnes';
 import type { AppContext } from '../platform/context';
 import type { Sql } from '../platform/db/database';
 import { conflict } from '../platform/http/errors';
-import { cancelJobs } from '../platform/jobs';
+import { cancelJobs, registerJobHandler, scheduleJob } from '../platform/jobs';
 import { computeTransitions, saveTransitions, storeSnapshotStats } from './figures';
 import { type CampaignRow, calendarOf, loadCampaign } from './store';
 
@@ -60,5 +60,38 @@ export async function closeCampaign(
     n,
   ]);
   await cancelJobs(tx, `campagne:${id}:`);
+  // Comparisons with the older closed campaigns: computed in the background, once (job), so that any
+  // pair answers from campagne_transitions.
+  await scheduleJob(tx, {
+    key: `transitions:${id}`,
+    kind: TRANSITIONS_JOB,
+    runAt: now,
+    payload: { campagne: id },
+  });
   return { nbActions: n };
 }
+
+export const TRANSITIONS_JOB = 'campagnes.transitions';
+
+registerJobHandler(TRANSITIONS_JOB, async (payload, { tx }) => {
+  const { rows } = await tx.query<CampaignRow>(
+    `SELECT id, nom, ouverture, cloture, tous_territoires, closed_at, nb_actions, created_at, demo FROM campagnes
+      WHERE closed_at IS NOT NULL ORDER BY ouverture, closed_at`,
+  );
+  const target = rows.find((c) => c.id === payload.campagne);
+  if (!target) return { ignore: 'campagne absente ou non close' };
+  await tx.query(`SET LOCAL work_mem = '64MB'`);
+  let computed = 0;
+  for (const other of rows) {
+    if (other.id === target.id) continue;
+    const [de, a] = other.ouverture <= target.ouverture ? [other, target] : [target, other];
+    const { rows: known } = await tx.query(
+      'SELECT 1 FROM campagne_transitions WHERE de = $1 AND a = $2 LIMIT 1',
+      [de.id, a.id],
+    );
+    if (known.length > 0) continue;
+    await saveTransitions(tx, de.id, a.id, await computeTransitions(tx, de, a, {}));
+    computed++;
+  }
+  return { paires: computed };
+});

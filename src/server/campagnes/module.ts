@@ -3,6 +3,7 @@ import { runDueJobs, startJobRunner } from '../platform/jobs';
 import type { ServerModule } from '../platform/module';
 import { seedDemoCampagnes } from './demo';
 import { campagnesRoutes } from './routes';
+import './close'; // registers the transitions job handler
 import './reminders'; // registers the reminder job handler
 
 // Six-monthly update campaigns: opening, reviews and sign-off by the territories, validation by the
