@@ -114,7 +114,9 @@ describe('campaign pages', () => {
     // 367 actions stayed « Amont » from Nov. 2023 to Nov. 2024; 145 went to « En étude ».
     await expect(amont.locator('td').nth(0).textContent()).resolves.toBe('367');
     await expect(amont.locator('td').nth(1).textContent()).resolves.toBe('145');
-    expect(await page.locator('.pilote-kpis').first().textContent()).toMatch(/2\s429\s*→\s*2\s812 actions \(\+383\)/);
+    expect(await page.locator('.pilote-kpis').first().textContent()).toMatch(
+      /2\s429\s*→\s*2\s812 actions \(\+383\)/,
+    );
     await checkAccessibility(page, 'comparaison de campagnes');
     expect(errors).toEqual([]);
   });
