@@ -20,7 +20,12 @@ export default async function financements(bench: Bench) {
   }
   // The trivial endpoint under the same load, in the same run: what the machine gives at best now.
   const baseline = await bench.baseline(connections);
-  bench.record({ scenario: 'financements', metric: 'référence /api/v1/sante p99 (20 connexions)', value: baseline.p99, unit: 'ms' });
+  bench.record({
+    scenario: 'financements',
+    metric: 'référence /api/v1/sante p99 (20 connexions)',
+    value: baseline.p99,
+    unit: 'ms',
+  });
   for (const [label, path] of paths) {
     const result = await bench.load(path, { connections, seconds: 5, headers });
     bench.record({
