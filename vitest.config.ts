@@ -8,12 +8,15 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Projects with different worker counts need their own group (vitest runs groups in order).
+          sequence: { groupOrder: 0 },
           include: ['src/domain/**/*.test.ts', 'tests/unit/**/*.test.ts'],
         },
       },
       {
         test: {
           name: 'db',
+          sequence: { groupOrder: 1 },
           globalSetup: ['tests/helpers/global-setup.ts'],
           include: ['src/server/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/db/**/*.test.ts'],
           testTimeout: 60_000,
@@ -25,6 +28,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          sequence: { groupOrder: 2 },
           globalSetup: ['tests/helpers/global-setup.ts'],
           include: ['tests/browser/**/*.test.ts'],
           testTimeout: 60_000,

@@ -326,7 +326,7 @@ describe('export then import', () => {
   it('formats XLSX dates dd/mm/yyyy, and exports only what the reader may see', async () => {
     const exported = await get('/api/v1/actions/export.xlsx?ti=ti-8405', annecy);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(exported.raw);
+    await workbook.xlsx.load(exported.raw as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     const header = sheet.getRow(1).values as string[];
     const col = header.indexOf('Date de début');
