@@ -62,10 +62,17 @@ describe('a request addressed to an operator', () => {
       message: 'Pouvez-vous nous accompagner ?',
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ statut: 'nouvelle', organisation: 'bpifrance', adresseeA: 'Bpifrance', enRetard: false });
+    expect(created.body).toMatchObject({
+      statut: 'nouvelle',
+      organisation: 'bpifrance',
+      adresseeA: 'Bpifrance',
+      enRetard: false,
+    });
     expect(created.body.reference).toMatch(/^S-\d{6}$/);
     const created_on = platform.ctx.clock.now();
-    const due = new Date(Date.UTC(created_on.getUTCFullYear(), created_on.getUTCMonth(), created_on.getUTCDate() + 15));
+    const due = new Date(
+      Date.UTC(created_on.getUTCFullYear(), created_on.getUTCMonth(), created_on.getUTCDate() + 15),
+    );
     expect(created.body.echeance).toBe(due.toISOString().slice(0, 10));
     const id = created.body.id as string;
 
@@ -79,17 +86,26 @@ describe('a request addressed to an operator', () => {
     // Partner workspace: received by its organisation; the territory sees it as sent.
     const inbox = await call('GET', '/api/v1/sollicitations?boite=recue', bpi.headers);
     expect(inbox.body.items.map((s: { id: string }) => s.id)).toContain(id);
-    expect(inbox.body.items.every((s: { organisation: string }) => s.organisation === 'bpifrance')).toBe(true);
+    expect(inbox.body.items.every((s: { organisation: string }) => s.organisation === 'bpifrance')).toBe(
+      true,
+    );
     const sent = await call('GET', '/api/v1/sollicitations?boite=envoyee', chef.headers);
     expect(sent.body.items.map((s: { id: string }) => s.id)).toContain(id);
 
     const detail = await call('GET', `/api/v1/sollicitations/${id}`, bpi.headers);
     expect(detail.body.droits).toMatchObject({ repondre: true });
-    expect(detail.body.messages[0]).toMatchObject({ texte: 'Pouvez-vous nous accompagner ?', cote: 'territoire' });
+    expect(detail.body.messages[0]).toMatchObject({
+      texte: 'Pouvez-vous nous accompagner ?',
+      cote: 'territoire',
+    });
 
-    const review = await call('POST', `/api/v1/sollicitations/${id}/statut`, bpi.headers, { statut: 'en-instruction' });
+    const review = await call('POST', `/api/v1/sollicitations/${id}/statut`, bpi.headers, {
+      statut: 'en-instruction',
+    });
     expect(review.status).toBe(200);
-    const reply = await call('POST', `/api/v1/sollicitations/${id}/messages`, chef.headers, { message: 'Voici les pièces.' });
+    const reply = await call('POST', `/api/v1/sollicitations/${id}/messages`, chef.headers, {
+      message: 'Voici les pièces.',
+    });
     expect(reply.status).toBe(201);
     const answer = await call('POST', `/api/v1/sollicitations/${id}/statut`, bpi.headers, {
       statut: 'favorable',
@@ -111,7 +127,9 @@ describe('a request addressed to an operator', () => {
       expect.stringMatching(/: favorable$/),
     ]);
     expect(toChef[1]!.text_body).toContain('Nouveau statut : Favorable (Bpifrance).');
-    expect((await outboxTo(bpi.email)).map((m) => m.subject)).toContainEqual(expect.stringMatching(/nouveau message$/));
+    expect((await outboxTo(bpi.email)).map((m) => m.subject)).toContainEqual(
+      expect.stringMatching(/nouveau message$/),
+    );
 
     const audit = await platform.ctx.db.query<{ action: string }>(
       'SELECT action FROM audit_log WHERE entity = $1 AND entity_id = $2 ORDER BY id',
@@ -125,7 +143,9 @@ describe('a request addressed to an operator', () => {
     ]);
 
     // Closed: no further status change.
-    const again = await call('POST', `/api/v1/sollicitations/${id}/statut`, bpi.headers, { statut: 'declinee' });
+    const again = await call('POST', `/api/v1/sollicitations/${id}/statut`, bpi.headers, {
+      statut: 'declinee',
+    });
     expect(again.status).toBe(409);
     expect(again.body.message).toMatch(/close \(« Favorable »\)/);
   });
@@ -143,19 +163,28 @@ describe('a request addressed to an operator', () => {
     const before = await snapshot(id);
 
     const otherPartner = await person([{ role: 'partner', organisation: 'bpifrance' }]);
-    const asOther = await call('POST', `/api/v1/sollicitations/${id}/statut`, otherPartner.headers, { statut: 'favorable' });
+    const asOther = await call('POST', `/api/v1/sollicitations/${id}/statut`, otherPartner.headers, {
+      statut: 'favorable',
+    });
     expect(asOther.status).toBe(404);
     expect(asOther.body.message).toMatch(/Sollicitation introuvable/);
-    expect((await call('POST', `/api/v1/sollicitations/${id}/messages`, otherPartner.headers, { message: 'x' })).status).toBe(404);
+    expect(
+      (await call('POST', `/api/v1/sollicitations/${id}/messages`, otherPartner.headers, { message: 'x' }))
+        .status,
+    ).toBe(404);
 
-    const asChef = await call('POST', `/api/v1/sollicitations/${id}/statut`, chef.headers, { statut: 'favorable' });
+    const asChef = await call('POST', `/api/v1/sollicitations/${id}/statut`, chef.headers, {
+      statut: 'favorable',
+    });
     expect(asChef.status).toBe(403);
     expect(asChef.body.message).toMatch(/Accès refusé/);
 
     // The region reads it, but an operator-addressed request is the operator's to answer.
     const regional = await person([{ role: 'regional', region: action.region_code }]);
     expect((await call('GET', `/api/v1/sollicitations/${id}`, regional.headers)).status).toBe(200);
-    const asRegional = await call('POST', `/api/v1/sollicitations/${id}/statut`, regional.headers, { statut: 'favorable' });
+    const asRegional = await call('POST', `/api/v1/sollicitations/${id}/statut`, regional.headers, {
+      statut: 'favorable',
+    });
     expect(asRegional.status).toBe(403);
     expect(asRegional.body.message).toMatch(/Seuls les membres de l’organisation sollicitée/);
 
@@ -166,18 +195,26 @@ describe('a request addressed to an operator', () => {
   it('refuses a request on an action of another territory (404) or from a partner (403), creating nothing', async () => {
     const action = await demoAction('eit');
     const count = async () =>
-      (await platform.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sollicitations')).rows[0]!.n;
+      (await platform.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sollicitations')).rows[0]!
+        .n;
     const start = await count();
     const body = { destinataire: 'operateur', organisation: 'ademe', objet: 'Appui', message: 'Bonjour' };
-    const other = await person([{ role: 'territorial', territoire: action.territoire_id === 'ti-8405' ? 'ti-8422' : 'ti-8405' }]);
+    const other = await person([
+      { role: 'territorial', territoire: action.territoire_id === 'ti-8405' ? 'ti-8422' : 'ti-8405' },
+    ]);
     const asOther = await call('POST', `/api/v1/actions/${action.id}/sollicitations`, other.headers, body);
     expect(asOther.status).toBe(404);
     expect(asOther.body.message).toMatch(/Action introuvable/);
     const partner = await person([{ role: 'partner', organisation: 'ademe' }]);
-    expect((await call('POST', `/api/v1/actions/${action.id}/sollicitations`, partner.headers, body)).status).toBe(403);
+    expect(
+      (await call('POST', `/api/v1/actions/${action.id}/sollicitations`, partner.headers, body)).status,
+    ).toBe(403);
     expect((await call('POST', `/api/v1/actions/${action.id}/sollicitations`, {}, body)).status).toBe(401);
     const own = await person([{ role: 'territorial', territoire: action.territoire_id }]);
-    const badOperator = await call('POST', `/api/v1/actions/${action.id}/sollicitations`, own.headers, { ...body, organisation: 'acme' });
+    const badOperator = await call('POST', `/api/v1/actions/${action.id}/sollicitations`, own.headers, {
+      ...body,
+      organisation: 'acme',
+    });
     expect(badOperator.status).toBe(400);
     expect(badOperator.body.message).toMatch(/opérateur « acme » inconnu/);
     expect(await count()).toBe(start);
@@ -198,19 +235,35 @@ describe('a request to the regional task force', () => {
       message: 'Qui peut nous aider ?',
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ organisation: null, viaCellule: true, adresseeA: expect.stringMatching(/^Cellule régionale/) });
+    expect(created.body).toMatchObject({
+      organisation: null,
+      viaCellule: true,
+      adresseeA: expect.stringMatching(/^Cellule régionale/),
+    });
     const id = created.body.id as string;
     expect(await outboxTo(cellule.email)).toHaveLength(1);
-    expect((await call('GET', '/api/v1/sollicitations?boite=recue', cellule.headers)).body.items.map((s: { id: string }) => s.id)).toContain(id);
+    expect(
+      (await call('GET', '/api/v1/sollicitations?boite=recue', cellule.headers)).body.items.map(
+        (s: { id: string }) => s.id,
+      ),
+    ).toContain(id);
 
     // Not yet assigned: nobody can give it a status.
-    const early = await call('POST', `/api/v1/sollicitations/${id}/statut`, cellule.headers, { statut: 'favorable' });
+    const early = await call('POST', `/api/v1/sollicitations/${id}/statut`, cellule.headers, {
+      statut: 'favorable',
+    });
     expect(early.status).toBe(409);
     expect(early.body.message).toMatch(/pas encore affectée/);
 
-    const assigned = await call('POST', `/api/v1/sollicitations/${id}/orientation`, cellule.headers, { organisation: 'banque-des-territoires' });
+    const assigned = await call('POST', `/api/v1/sollicitations/${id}/orientation`, cellule.headers, {
+      organisation: 'banque-des-territoires',
+    });
     expect(assigned.status).toBe(200);
-    expect(assigned.body).toMatchObject({ statut: 'nouvelle', organisation: 'banque-des-territoires', decideLe: null });
+    expect(assigned.body).toMatchObject({
+      statut: 'nouvelle',
+      organisation: 'banque-des-territoires',
+      decideLe: null,
+    });
     expect((await outboxTo(bdt.email)).at(-1)!.subject).toMatch(/confiée à Banque des Territoires$/);
 
     await call('POST', `/api/v1/sollicitations/${id}/statut`, bdt.headers, { statut: 'en-instruction' });
@@ -223,7 +276,9 @@ describe('a request to the regional task force', () => {
     // Banque des Territoires no longer sees it; the Cerema does and answers.
     expect((await call('GET', `/api/v1/sollicitations/${id}`, bdt.headers)).status).toBe(404);
     expect((await outboxTo(cerema.email)).at(-1)!.subject).toMatch(/réorientée vers Cerema$/);
-    const done = await call('POST', `/api/v1/sollicitations/${id}/statut`, cerema.headers, { statut: 'favorable' });
+    const done = await call('POST', `/api/v1/sollicitations/${id}/statut`, cerema.headers, {
+      statut: 'favorable',
+    });
     expect(done.status).toBe(200);
     expect(done.body.statut).toBe('favorable');
     expect((await outboxTo(chef.email)).map((m) => m.subject).at(-1)).toMatch(/: favorable$/);
@@ -255,7 +310,9 @@ describe('figures', () => {
     const ademe = await person([{ role: 'partner', organisation: 'ademe' }]);
     const { body } = await call('GET', '/api/v1/sollicitations?boite=toutes', ademe.headers);
     expect(body.total).toBeGreaterThan(0);
-    expect(body.items.every((s: { organisation: string; demo: boolean }) => s.organisation === 'ademe')).toBe(true);
+    expect(body.items.every((s: { organisation: string; demo: boolean }) => s.organisation === 'ademe')).toBe(
+      true,
+    );
     expect((await call('GET', '/api/v1/sollicitations')).status).toBe(401);
   });
 });

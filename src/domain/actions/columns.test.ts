@@ -138,18 +138,18 @@ describe('columns', () => {
     expect(empty[9]).toBe('');
   });
 
-  it.each(['csv', 'xlsx'] as const)(
-    'round-trips every column through format → parse (%s cells)',
-    (target) => {
-      const rows = actions.map((a) => exportRow(a, ctx, target));
-      const parsed = parseActionRows(rows, { headers: exportHeaders(), tiLookup });
-      expect(parsed.errors).toEqual([]);
-      expect(parsed.actions.map((p) => p.action)).toEqual(actions.map(strip));
-      expect(parsed.actions.map((p) => p.id)).toEqual(actions.map((a) => a.id));
-      const plan = planImport(parsed, actions);
-      expect(plan.counts).toEqual({ created: 0, updated: 0, unchanged: actions.length });
-    },
-  );
+  it.each([
+    'csv',
+    'xlsx',
+  ] as const)('round-trips every column through format → parse (%s cells)', (target) => {
+    const rows = actions.map((a) => exportRow(a, ctx, target));
+    const parsed = parseActionRows(rows, { headers: exportHeaders(), tiLookup });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.actions.map((p) => p.action)).toEqual(actions.map(strip));
+    expect(parsed.actions.map((p) => p.id)).toEqual(actions.map((a) => a.id));
+    const plan = planImport(parsed, actions);
+    expect(plan.counts).toEqual({ created: 0, updated: 0, unchanged: actions.length });
+  });
 
   it('round-trips through a real CSV file: UTF-8 with BOM, « ; », quoted cells', () => {
     const csv = `\uFEFF${stringify([exportHeaders(), ...actions.map((a) => exportRow(a, ctx, 'csv'))], { delimiter: ';' })}`;

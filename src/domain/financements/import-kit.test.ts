@@ -27,8 +27,7 @@ describe('parseNumber', () => {
   ])('reads %s', (input, expected) => expect(parseNumber(input)).toBe(expected));
 
   it.each(['beaucoup', '12 abc', '1,2,3a', ''])('refuses %s', (input) =>
-    expect(parseNumber(input)).toBeUndefined(),
-  );
+    expect(parseNumber(input)).toBeUndefined());
 });
 
 describe('cell readers', () => {

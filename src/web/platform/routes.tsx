@@ -78,7 +78,12 @@ export const routes: AppRoute[] = [
   },
   { path: '/territoires/:id/actions', Page: page(() => import('../actions/TerritoireActionsPage')) },
   { path: '/actions', Page: page(() => import('../actions/ActionsNationalPage')), nav: "Plans d'action" },
-  { path: '/campagnes', Page: page(() => import('../campagnes/CampagnesPage')), nav: 'Campagnes', activeFor: ['/campagnes/'] },
+  {
+    path: '/campagnes',
+    Page: page(() => import('../campagnes/CampagnesPage')),
+    nav: 'Campagnes',
+    activeFor: ['/campagnes/'],
+  },
   { path: '/campagnes/comparaison', Page: page(() => import('../campagnes/ComparaisonPage')) },
   { path: '/campagnes/:id', Page: page(() => import('../campagnes/CampagnePage')) },
   { path: '/campagnes/:id/territoires/:ti', Page: page(() => import('../campagnes/CampagneTerritoirePage')) },

@@ -113,11 +113,9 @@ function installErrorHandling(app: FastifyInstance) {
       return reply.status(error.statusCode).send({ message: 'Requête invalide.' });
     }
     request.log.error({ err: error }, 'unexpected error');
-    return reply
-      .status(500)
-      .send({
-        message: "Erreur interne du serveur : l'incident a été enregistré. Réessayez dans un instant.",
-      });
+    return reply.status(500).send({
+      message: "Erreur interne du serveur : l'incident a été enregistré. Réessayez dans un instant.",
+    });
   });
 }
 
