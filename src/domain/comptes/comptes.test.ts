@@ -74,3 +74,27 @@ describe('comptes de démonstration', () => {
     expect(new Set(DEMO_ACCOUNTS.map((a) => a.email)).size).toBe(DEMO_ACCOUNTS.length);
   });
 });
+
+describe('politique : portée', () => {
+  const actor = (grants: Grant[]) => ({ userId: 'u', grants });
+  it('une portée qui ne nomme que la région ne suffit pas à un territorial', async () => {
+    const { can } = await import('./policy');
+    const ti = actor([{ role: 'territorial', territoire: 'ti-8413' }]);
+    expect(can(ti, 'actions.read', { region: '11' })).toBe(false);
+    expect(can(ti, 'actions.read', { territoire: 'ti-8413', region: '84' })).toBe(true);
+    expect(can(ti, 'actions.read')).toBe(true); // route level: somewhere
+  });
+  it('une région est jugée sur la région de la ressource', async () => {
+    const { can } = await import('./policy');
+    const reg = actor([{ role: 'regional', region: '84' }]);
+    expect(can(reg, 'actions.read', { territoire: 'ti-1101', region: '11' })).toBe(false);
+    expect(can(reg, 'actions.read', { territoire: 'ti-8422', region: '84' })).toBe(true);
+    expect(can(reg, 'campagnes.validate', { region: '11' })).toBe(false);
+  });
+  it('un opérateur répond pour son organisation seulement', async () => {
+    const { can } = await import('./policy');
+    const op = actor([{ role: 'partner', organisation: 'bpifrance' }]);
+    expect(can(op, 'sollicitations.answer', { organisation: 'ademe' })).toBe(false);
+    expect(can(op, 'sollicitations.answer', { organisation: 'bpifrance', region: '84' })).toBe(true);
+  });
+});

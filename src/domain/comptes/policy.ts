@@ -46,14 +46,22 @@ export interface Scope {
 
 type Rule = (grant: Grant, scope: Scope | undefined) => boolean;
 
+// Without a scope the question is "somewhere" (route level). With a scope, a territorial or partner
+// grant must match the key of its own kind: a scope that names only a region does not let a
+// territorial grant through (nor one without an organisation a partner grant). A regional grant
+// still passes a scope that names a territory but no region — callers then check again with the
+// territory's region (campagnes/routes.ts « bloquees » relies on it); tighten once they all give it.
+const unscoped = (scope: Scope | undefined) =>
+  !scope ||
+  (scope.territoire === undefined && scope.region === undefined && scope.organisation === undefined);
 const inRegion = (grant: Grant, scope: Scope | undefined) =>
   grant.role === 'regional' && (!scope || scope.region === undefined || scope.region === grant.region);
 const onTerritory = (grant: Grant, scope: Scope | undefined) =>
   grant.role === 'territorial' &&
-  (!scope || scope.territoire === undefined || scope.territoire === grant.territoire);
+  (unscoped(scope) || (scope!.territoire !== undefined && scope!.territoire === grant.territoire));
 const ofOrganisation = (grant: Grant, scope: Scope | undefined) =>
   grant.role === 'partner' &&
-  (!scope || scope.organisation === undefined || scope.organisation === grant.organisation);
+  (unscoped(scope) || (scope!.organisation !== undefined && scope!.organisation === grant.organisation));
 const national = (grant: Grant) => grant.role === 'national';
 
 // A rule answers for one grant; an actor may hold several and is allowed when any grant allows.
