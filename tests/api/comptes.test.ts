@@ -152,7 +152,9 @@ describe('sessions', () => {
   it('la déconnexion révoque la session côté serveur', async () => {
     const { headers } = sessionFrom(await login('agent@example.fr', 'une phrase de passe solide'));
     // Read once first: the session is now in this instance's short memory cache, which must forget it.
-    expect((await platform.app.inject({ url: '/api/v1/comptes/moi/sessions', headers })).statusCode).toBe(200);
+    expect((await platform.app.inject({ url: '/api/v1/comptes/moi/sessions', headers })).statusCode).toBe(
+      200,
+    );
     const out = await platform.app.inject({ method: 'POST', url: '/api/v1/comptes/deconnexion', headers });
     expect(out.statusCode).toBe(200);
     expect((await platform.app.inject({ url: '/api/v1/comptes/moi/sessions', headers })).statusCode).toBe(
