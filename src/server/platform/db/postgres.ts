@@ -8,6 +8,12 @@ pg.types.setTypeParser(TYPE_OIDS.DATE, parseDate);
 /** Connects a pool to a PostgreSQL server. Several app instances can share the same server. */
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: poolSize, options: '-c TimeZone=UTC' });
+  // An idle connection closed by the server (restart, failover, DROP DATABASE … FORCE) must not crash
+  // the process: the pool drops it and opens a new one on the next query.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01')
+      process.stderr.write(`PostgreSQL : connexion inactive perdue (${error.message})\n`);
+  });
   // Fail fast with a clear message when the server cannot be reached.
   const probe = await pool.connect();
   probe.release();
