@@ -10,40 +10,55 @@ import {
 } from '../financements/import-runner';
 import { loadPlaceLookup } from '../financements/places';
 import type { AppContext } from '../platform/context';
+import type { Sql } from '../platform/db/database';
 import type { RequestContext } from '../platform/http/request-context';
 import { foncierCache } from './data';
 import { saveLandNeeds, saveSites } from './store';
 
 // Import of sites clés en main and land needs (CSV or XLSX): all or nothing, simulation possible.
+// Both kinds share one pipeline: read, parse with the place lookup, then save and audit in one
+// transaction only when no error remains.
 
 interface Options {
   simulation: boolean;
   who: RequestContext;
 }
 
-export async function importSites(
+interface Parsed<T> {
+  items: T[];
+  errors: Parameters<typeof reportErrors>[0];
+  horsTi?: { line: number; nom: string; communeInsee: string; communeNom: string }[];
+}
+
+async function runImport<T extends { id: string }>(
   ctx: AppContext,
   data: Uint8Array,
   fichier: string,
   o: Options,
+  kind: {
+    idPrefix: string;
+    entity: string;
+    parse: (rows: unknown, options: Record<string, unknown>) => Parsed<T>;
+    save: (tx: Sql, items: T[]) => Promise<unknown>;
+  },
 ): Promise<ImportReport> {
   const file = await readUpload(data, fichier);
   const sheet = file.sheets[0]!;
   const { rows, options } = sheetInput(sheet);
   const places = await loadPlaceLookup(ctx.db);
-  const result = parseSiteRows(rows, {
+  const result = kind.parse(rows, {
     ...options,
     places,
-    idPrefix: importIdPrefix('site', ctx.clock.now()),
+    idPrefix: importIdPrefix(kind.idPrefix, ctx.clock.now()),
   });
   let saved = 0;
   if (result.errors.length === 0 && !o.simulation) {
     await ctx.db.transaction(async (tx) => {
-      await saveSites(tx, result.items);
+      await kind.save(tx, result.items);
       await recordAudit(tx, o.who, {
         action: 'import',
-        entity: 'sites_cles_en_main',
-        after: { fichier, lignes: result.items.length, ids: result.items.map((s) => s.id) },
+        entity: kind.entity,
+        after: { fichier, lignes: result.items.length, ids: result.items.map((item) => item.id) },
       });
     });
     foncierCache(ctx).invalidate();
@@ -56,7 +71,7 @@ export async function importSites(
     lignes: itemLines(sheet, []).length,
     valides: result.items.length,
     erreurs: reportErrors(result.errors),
-    horsTi: result.horsTi.map((h) => ({
+    horsTi: (result.horsTi ?? []).map((h) => ({
       ligne: h.line,
       libelle: h.nom,
       communeInsee: h.communeInsee,
@@ -67,43 +82,18 @@ export async function importSites(
   };
 }
 
-export async function importLandNeeds(
-  ctx: AppContext,
-  data: Uint8Array,
-  fichier: string,
-  o: Options,
-): Promise<ImportReport> {
-  const file = await readUpload(data, fichier);
-  const sheet = file.sheets[0]!;
-  const { rows, options } = sheetInput(sheet);
-  const places = await loadPlaceLookup(ctx.db);
-  const result = parseLandNeedRows(rows, {
-    ...options,
-    places,
-    idPrefix: importIdPrefix('besoin', ctx.clock.now()),
+export const importSites = (ctx: AppContext, data: Uint8Array, fichier: string, o: Options) =>
+  runImport(ctx, data, fichier, o, {
+    idPrefix: 'site',
+    entity: 'sites_cles_en_main',
+    parse: (rows, options) => parseSiteRows(rows as never, options as never),
+    save: saveSites,
   });
-  let saved = 0;
-  if (result.errors.length === 0 && !o.simulation) {
-    await ctx.db.transaction(async (tx) => {
-      await saveLandNeeds(tx, result.items);
-      await recordAudit(tx, o.who, {
-        action: 'import',
-        entity: 'besoins_fonciers',
-        after: { fichier, lignes: result.items.length, ids: result.items.map((n) => n.id) },
-      });
-    });
-    foncierCache(ctx).invalidate();
-    saved = result.items.length;
-  }
-  return {
-    simulation: o.simulation,
-    fichier,
-    format: file.format,
-    lignes: itemLines(sheet, []).length,
-    valides: result.items.length,
-    erreurs: reportErrors(result.errors),
-    horsTi: [],
-    enregistres: saved,
-    apercu: result.items.slice(0, 20),
-  };
-}
+
+export const importLandNeeds = (ctx: AppContext, data: Uint8Array, fichier: string, o: Options) =>
+  runImport(ctx, data, fichier, o, {
+    idPrefix: 'besoin',
+    entity: 'besoins_fonciers',
+    parse: (rows, options) => parseLandNeedRows(rows as never, options as never),
+    save: saveLandNeeds,
+  });
