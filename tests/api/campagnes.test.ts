@@ -307,6 +307,62 @@ describe('a campaign from opening to closing', () => {
     expect(outside.body.message).toMatch(/ne participe pas à la campagne « Campagne de test »/);
   });
 
+  it('refuses a coordinator of another region on a territory of Auvergne-Rhône-Alpes (403, in French)', async () => {
+    const auditBefore = await platform.ctx.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE entity = 'campagne' AND entity_id = $1",
+      [id],
+    );
+    // Île-de-France's coordinator may neither send back a territory of region 84 nor validate region 84.
+    const back = await call('POST', `/api/v1/campagnes/${id}/territoires/ti-8405/renvoi`, region11, {
+      commentaire: 'Renvoi tenté depuis une autre région.',
+    });
+    expect(back.status).toBe(403);
+    expect(back.body.message).toMatch(
+      /^Accès refusé : seule la coordination régionale de « Auvergne-Rhône-Alpes » \(ou l'équipe nationale\) peut renvoyer la mise à jour du territoire « .+ »\.$/,
+    );
+    const validation = await call('POST', `/api/v1/campagnes/${id}/regions/84/validation`, region11);
+    expect(validation.status).toBe(403);
+    expect(validation.body.message).toBe(
+      "Accès refusé : seule la coordination régionale de « Auvergne-Rhône-Alpes » (ou l'équipe nationale) peut valider la campagne de cette région.",
+    );
+    // Naming only the territory gives no way round: it is judged with its own region.
+    const stuck = await call('GET', `/api/v1/campagnes/${nov2024}/bloquees?territoire=ti-8405`, region11);
+    expect(stuck.status).toBe(403);
+    expect(stuck.body.message).toMatch(
+      /^Accès refusé : le territoire « .+ » n'est pas dans votre périmètre\.$/,
+    );
+    const unknown = await call('GET', `/api/v1/campagnes/${nov2024}/bloquees?territoire=ti-0000`, region11);
+    expect(unknown.status).toBe(403);
+    expect(unknown.body.message).toBe(
+      "Accès refusé : le territoire « ti-0000 » n'est pas dans votre périmètre.",
+    );
+    expect(
+      (await call('GET', `/api/v1/campagnes/${nov2024}/bloquees?territoire=ti-8405`, region84)).status,
+    ).toBe(200);
+    // The territory's page stays hidden from the other region; the own region sees it but may not sign.
+    expect((await call('GET', `/api/v1/campagnes/${id}/territoires/ti-8405`, region11)).status).toBe(404);
+    const page = await call('GET', `/api/v1/campagnes/${id}/territoires/ti-8405`, region84);
+    expect(page.body).toMatchObject({ peutReviser: false, peutValider: true });
+    const signoff = await call('POST', `/api/v1/campagnes/${id}/territoires/ti-8405/signature`, region84);
+    expect(signoff.status).toBe(403);
+    expect(signoff.body.message).toBe('Accès refusé : votre rôle ne permet pas cette opération.');
+    // Another territory's team passes the route's check, then is refused on the territory itself.
+    const neighbour = await call('POST', `/api/v1/campagnes/${id}/territoires/ti-8405/signature`, chef8422);
+    expect(neighbour.status).toBe(403);
+    expect(neighbour.body.message).toMatch(
+      /^Accès refusé : seule l'équipe du territoire « .+ » \(ou l'équipe nationale\) peut revoir et signer sa mise à jour\.$/,
+    );
+    // Nothing was written.
+    const auditAfter = await platform.ctx.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE entity = 'campagne' AND entity_id = $1",
+      [id],
+    );
+    expect(auditAfter.rows[0]!.n).toBe(auditBefore.rows[0]!.n);
+    expect((await call('GET', `/api/v1/campagnes/${id}/territoires/ti-8405`, chef8405)).body.statut).toBe(
+      'a-faire',
+    );
+  });
+
   it('lets the chef de projet review, then sign off once', async () => {
     const ids = await actionsOf('ti-8405');
     expect(ids.length).toBeGreaterThan(2);

@@ -91,6 +91,48 @@ describe('politique : portée', () => {
     expect(can(reg, 'actions.read', { territoire: 'ti-8422', region: '84' })).toBe(true);
     expect(can(reg, 'campagnes.validate', { region: '11' })).toBe(false);
   });
+  it('une région ne passe jamais sur un territoire dont la région n’est pas donnée', async () => {
+    const { can } = await import('./policy');
+    const reg = actor([{ role: 'regional', region: '84' }]);
+    // ti-1101 is in Île-de-France: naming only the territory must not let Auvergne-Rhône-Alpes through.
+    for (const permission of [
+      'actions.read',
+      'campagnes.validate',
+      'personnes.read',
+      'comptes.manage',
+    ] as const) {
+      expect(can(reg, permission, { territoire: 'ti-1101', region: undefined })).toBe(false);
+      expect(can(reg, permission, { territoire: 'ti-1101', region: null })).toBe(false);
+    }
+    // Not even its own territories: the region is what a regional grant is judged on.
+    expect(can(reg, 'actions.read', { territoire: 'ti-8422', region: undefined })).toBe(false);
+    expect(can(reg, 'actions.read', { territoire: 'ti-8422', region: '84' })).toBe(true);
+    // A scope naming only an organisation is no region either.
+    expect(can(reg, 'sollicitations.answer', { organisation: 'bpifrance' })).toBe(false);
+    expect(can(reg, 'sollicitations.answer', { organisation: 'bpifrance', region: '84' })).toBe(true);
+    // Route level (no scope, or an empty one) still means "somewhere".
+    expect(can(reg, 'actions.read')).toBe(true);
+    expect(can(reg, 'actions.read', { region: undefined })).toBe(true);
+  });
+  it('le national et le territoire ne dépendent pas de la région donnée', async () => {
+    const { can } = await import('./policy');
+    const nat = actor([{ role: 'national' }]);
+    const ti = actor([{ role: 'territorial', territoire: 'ti-8422' }]);
+    expect(can(nat, 'campagnes.signoff', { territoire: 'ti-1101', region: undefined })).toBe(true);
+    expect(can(ti, 'campagnes.signoff', { territoire: 'ti-8422', region: undefined })).toBe(true);
+    expect(can(ti, 'campagnes.signoff', { territoire: 'ti-1101', region: '84' })).toBe(false);
+  });
+  it('un rôle cumulé est autorisé dès qu’un de ses rôles l’est, sur la bonne clé', async () => {
+    const { can } = await import('./policy');
+    const both = actor([
+      { role: 'regional', region: '11' },
+      { role: 'territorial', territoire: 'ti-8422' },
+    ]);
+    expect(can(both, 'actions.read', { territoire: 'ti-8422', region: '84' })).toBe(true);
+    expect(can(both, 'actions.read', { territoire: 'ti-8413', region: '84' })).toBe(false);
+    expect(can(both, 'actions.read', { territoire: 'ti-1101', region: '11' })).toBe(true);
+    expect(can(both, 'actions.read', { territoire: 'ti-1101', region: undefined })).toBe(false);
+  });
   it('un opérateur répond pour son organisation seulement', async () => {
     const { can } = await import('./policy');
     const op = actor([{ role: 'partner', organisation: 'bpifrance' }]);

@@ -1,6 +1,6 @@
 // The one place where the platform decides who may do what. The server asks `can()` on every route
-// (coarse check, before the handler) and inside handlers once the resource's territory, region or
-// organisation is known (`canOn()`); the web app asks the same questions only to hide what the server
+// (coarse check, before the handler) and again inside handlers once the resource's territory (with
+// its region), region or organisation is known; the web app asks the same questions only to hide what the server
 // would refuse anyway.
 
 export type Grant =
@@ -37,25 +37,28 @@ export type Permission =
   | 'sollicitations.answer'
   | 'personnes.read'; // personal data (emails, phones) of governance members
 
-/** The resource a permission is checked on: any of its territory, region, organisation. */
-export interface Scope {
-  territoire?: string | null;
-  region?: string | null;
-  organisation?: string | null;
-}
+/**
+ * The resource a permission is checked on: any of its territory, region, organisation. A territory
+ * never comes alone: its region must be named with it (`null` or `undefined` when it is unknown),
+ * because a regional grant is judged on the region only. The type makes callers say it.
+ */
+export type Scope =
+  | { territoire?: undefined; region?: string | null; organisation?: string | null }
+  | { territoire: string | null; region: string | null | undefined; organisation?: string | null };
 
 type Rule = (grant: Grant, scope: Scope | undefined) => boolean;
 
-// Without a scope the question is "somewhere" (route level). With a scope, a territorial or partner
-// grant must match the key of its own kind: a scope that names only a region does not let a
-// territorial grant through (nor one without an organisation a partner grant). A regional grant
-// still passes a scope that names a territory but no region — callers then check again with the
-// territory's region (campagnes/routes.ts « bloquees » relies on it); tighten once they all give it.
+// Without a scope the question is "somewhere" (route level). With a scope, every grant must match
+// the key of its own kind: a territorial grant the territory, a partner grant the organisation, a
+// regional grant the region. A scope that names only a region does not let a territorial grant
+// through, nor one that names only a territory a regional grant (a coordinator of region A must not
+// act on a territory of region B because a caller forgot to give its region).
 const unscoped = (scope: Scope | undefined) =>
   !scope ||
   (scope.territoire === undefined && scope.region === undefined && scope.organisation === undefined);
 const inRegion = (grant: Grant, scope: Scope | undefined) =>
-  grant.role === 'regional' && (!scope || scope.region === undefined || scope.region === grant.region);
+  grant.role === 'regional' &&
+  (unscoped(scope) || (typeof scope!.region === 'string' && scope!.region === grant.region));
 const onTerritory = (grant: Grant, scope: Scope | undefined) =>
   grant.role === 'territorial' &&
   (unscoped(scope) || (scope!.territoire !== undefined && scope!.territoire === grant.territoire));

@@ -33,7 +33,7 @@ export function visibilityFor(actor: Actor, permission: Permission = 'actions.re
       if (can(single, permission, { territoire: '*', region: '*', organisation: '*' })) return 'all';
     } else if (grant.role === 'regional' && can(single, permission, { region: grant.region })) {
       regions.push(grant.region);
-    } else if (grant.role === 'territorial' && can(single, permission, { territoire: grant.territoire })) {
+    } else if (grant.role === 'territorial' && can(single, permission /* on its own territory */)) {
       territoires.push(grant.territoire);
     }
   }

@@ -14,8 +14,8 @@ import {
   validateCampaignInput,
 } from '../../domain/campagnes';
 import { can } from '../../domain/comptes/policy';
-import { tiDirectory } from '../actions/territories';
-import { recordAudit } from '../comptes/audit';
+import { type TiInfo, tiDirectory } from '../actions/territories';
+import { type AuditEntry, recordAudit } from '../comptes/audit';
 import type { AppContext } from '../platform/context';
 import type { Sql } from '../platform/db/database';
 import { requirePermission, requireVisible } from '../platform/http/access';
@@ -48,6 +48,7 @@ import {
   loadCampaign,
   loadTerritoryStates,
   presentCampaign,
+  type TiStateRow,
   toState,
 } from './store';
 import { stuckUpTo } from './stuck';
@@ -65,6 +66,8 @@ import { stuckUpTo } from './stuck';
 const tags = ['campagnes'];
 
 type Params = { id: string; ti?: string; code?: string };
+/** What a workflow step traces besides the campaign (entity and id are the campaign's). */
+type StepAudit = Omit<AuditEntry, 'entity' | 'entityId'>;
 
 export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
   const userId = (request: FastifyRequest) => request.ctx.actor.userId;
@@ -79,12 +82,62 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
   }
 
   // Pass the transaction when inside one: on PGlite (one connection) a query outside it would wait forever.
-  async function territoryInCampaign(c: CampaignRow, ti: string, sql: Sql = ctx.db) {
+  async function territoryInCampaign(c: CampaignRow, ti: string, sql: Sql = ctx.db, lock = false) {
     const directory = await tiDirectory(ctx);
     const info = directory.byId.get(ti);
-    const [state] = await loadTerritoryStates(sql, c.id, { territoire: ti });
+    const [state] = await loadTerritoryStates(sql, c.id, { territoire: ti }, lock);
     const message = `Le territoire « ${info?.nom ?? ti} » ne participe pas à la campagne « ${c.nom} ».`;
     return { info, state, message, nom: info?.nom ?? ti };
+  }
+
+  // Every step of the workflow (review, sign-off, send-back, validation) runs the same way: in one
+  // transaction, lock the campaign, let `step` load what it acts on, check and write, then trace it in
+  // the audit log on the campaign. The trace commits or rolls back with the write.
+  async function campaignStep<T>(
+    request: FastifyRequest,
+    id: string,
+    step: (tx: Sql, c: CampaignRow, now: Date) => Promise<{ result: T; audit: StepAudit }>,
+  ): Promise<T> {
+    const now = ctx.clock.now();
+    await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
+    return ctx.db.transaction(async (tx) => {
+      const c = await loadCampaign(tx, id, { lock: true });
+      const { result, audit } = await step(tx, c, now);
+      await recordAudit(tx, request.ctx, { entity: 'campagne', entityId: id, ...audit });
+      return result;
+    });
+  }
+
+  // A step on one territory: its state is locked (404 when it does not take part) and the trace
+  // names the territory and its region.
+  function territoryStep<T>(
+    request: FastifyRequest,
+    id: string,
+    ti: string,
+    step: (
+      tx: Sql,
+      c: CampaignRow,
+      now: Date,
+      t: { state: TiStateRow; nom: string; info: TiInfo | undefined },
+    ) => Promise<{ result: T; audit: Omit<StepAudit, 'territoire' | 'region'> }>,
+  ): Promise<T> {
+    return campaignStep(request, id, async (tx, c, now) => {
+      const { state, nom, info, message } = await territoryInCampaign(c, ti, tx, true);
+      if (!state) throw notFound(message);
+      const { result, audit } = await step(tx, c, now, { state, nom, info });
+      return { result, audit: { ...audit, territoire: ti, region: state.region_code } };
+    });
+  }
+
+  // A territory is always checked with its own region (from the référentiel, never from the request).
+  async function requireSignOff(request: FastifyRequest, ti: string) {
+    const info = (await tiDirectory(ctx)).byId.get(ti);
+    requirePermission(
+      request.ctx.actor,
+      'campagnes.signoff',
+      { territoire: ti, region: info?.regionCode },
+      `Accès refusé : seule l'équipe du territoire « ${info?.nom ?? ti} » (ou l'équipe nationale) peut revoir et signer sa mise à jour.`,
+    );
   }
 
   // ------------------------------------------------------------------ campaigns
@@ -427,7 +480,7 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
         renvoyeLe: state.sent_back_at?.toISOString() ?? null,
         commentaireRenvoi: state.sent_back_comment,
         regionValideeLe: state.validated_at?.toISOString() ?? null,
-        peutReviser: can(actor, 'campagnes.signoff', { territoire: ti }),
+        peutReviser: can(actor, 'campagnes.signoff', { territoire: ti, region: state.region_code }),
         peutValider: can(actor, 'campagnes.validate', { region: state.region_code }),
         rappels: rappels.map((r) => ({
           type: r.kind,
@@ -463,14 +516,8 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const { id, ti } = request.params as Required<Params>;
       const ids = [...new Set((request.body as { actions: string[] }).actions.map((a) => a.toLowerCase()))];
-      requirePermission(request.ctx.actor, 'campagnes.signoff', { territoire: ti });
-      const now = ctx.clock.now();
-      await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
-      return ctx.db.transaction(async (tx) => {
-        const c = await loadCampaign(tx, id, { lock: true });
-        const { nom } = await territoryInCampaign(c, ti, tx);
-        const [state] = await loadTerritoryStates(tx, id, { territoire: ti }, true);
-        if (!state) throw notFound(`Le territoire « ${nom} » ne participe pas à la campagne « ${c.nom} ».`);
+      await requireSignOff(request, ti);
+      return territoryStep(request, id, ti, async (tx, c, now, { state, nom }) => {
         const refusal = cannotReview(calendarOf(c), toState(state, nom), now);
         if (refusal) throw conflict(refusal);
         const { rows: found } = await tx.query<{ id: string }>(
@@ -494,15 +541,10 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
         );
         // Confirming is a review of the sheet: its freshness date moves, its content and version do not.
         await tx.query('UPDATE actions SET last_reviewed_at = $2 WHERE id = ANY($1::uuid[])', [ids, now]);
-        await recordAudit(tx, request.ctx, {
-          action: 'campagnes.revue',
-          entity: 'campagne',
-          entityId: id,
-          territoire: ti,
-          region: state.region_code,
-          after: { actions: ids },
-        });
-        return { confirmees: inserted.length, dejaRevues: ids.length - inserted.length };
+        return {
+          result: { confirmees: inserted.length, dejaRevues: ids.length - inserted.length },
+          audit: { action: 'campagnes.revue', after: { actions: ids } },
+        };
       });
     },
   );
@@ -520,14 +562,8 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const { id, ti } = request.params as Required<Params>;
-      requirePermission(request.ctx.actor, 'campagnes.signoff', { territoire: ti });
-      const now = ctx.clock.now();
-      await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
-      return ctx.db.transaction(async (tx) => {
-        const c = await loadCampaign(tx, id, { lock: true });
-        const { nom } = await territoryInCampaign(c, ti, tx);
-        const [state] = await loadTerritoryStates(tx, id, { territoire: ti }, true);
-        if (!state) throw notFound(`Le territoire « ${nom} » ne participe pas à la campagne « ${c.nom} ».`);
+      await requireSignOff(request, ti);
+      return territoryStep(request, id, ti, async (tx, c, now, { state, nom }) => {
         const progress = await campaignProgress(ctx, c, { territoire: ti }, tx);
         const figures = progress.territoires[0]!;
         const remaining = figures.actions - Math.min(figures.reviewed, figures.actions);
@@ -537,15 +573,13 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
           'UPDATE campagne_territoires SET signed_off_at = $3, signed_off_by = $4 WHERE campagne_id = $1 AND territoire_id = $2',
           [id, ti, now, userId(request)],
         );
-        await recordAudit(tx, request.ctx, {
-          action: 'campagnes.signature',
-          entity: 'campagne',
-          entityId: id,
-          territoire: ti,
-          region: state.region_code,
-          after: { signeLe: now.toISOString(), actions: figures.actions },
-        });
-        return { territoire: ti, signeLe: now.toISOString(), actions: figures.actions };
+        return {
+          result: { territoire: ti, signeLe: now.toISOString(), actions: figures.actions },
+          audit: {
+            action: 'campagnes.signature',
+            after: { signeLe: now.toISOString(), actions: figures.actions },
+          },
+        };
       });
     },
   );
@@ -565,14 +599,13 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const { id, ti } = request.params as Required<Params>;
       const comment = (request.body as { commentaire: string }).commentaire.trim();
-      const now = ctx.clock.now();
-      await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
-      return ctx.db.transaction(async (tx) => {
-        const c = await loadCampaign(tx, id, { lock: true });
-        const { nom } = await territoryInCampaign(c, ti, tx);
-        const [state] = await loadTerritoryStates(tx, id, { territoire: ti }, true);
-        if (!state) throw notFound(`Le territoire « ${nom} » ne participe pas à la campagne « ${c.nom} ».`);
-        requirePermission(request.ctx.actor, 'campagnes.validate', { region: state.region_code });
+      return territoryStep(request, id, ti, async (tx, c, now, { state, nom, info }) => {
+        requirePermission(
+          request.ctx.actor,
+          'campagnes.validate',
+          { region: state.region_code },
+          `Accès refusé : seule la coordination régionale de « ${info?.regionNom ?? state.region_code} » (ou l'équipe nationale) peut renvoyer la mise à jour du territoire « ${nom} ».`,
+        );
         const refusal = cannotSendBack(calendarOf(c), toState(state, nom), comment, now);
         if (refusal) throw (comment ? conflict : badRequest)(refusal);
         await tx.query(
@@ -601,16 +634,14 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
             ].join('\n'),
             category: 'campagnes.renvoi',
           });
-        await recordAudit(tx, request.ctx, {
-          action: 'campagnes.renvoi',
-          entity: 'campagne',
-          entityId: id,
-          territoire: ti,
-          region: state.region_code,
-          before: { signeLe: state.signed_off_at?.toISOString() },
-          after: { commentaire: comment },
-        });
-        return { territoire: ti, renvoyeLe: now.toISOString(), commentaire: comment };
+        return {
+          result: { territoire: ti, renvoyeLe: now.toISOString(), commentaire: comment },
+          audit: {
+            action: 'campagnes.renvoi',
+            before: { signeLe: state.signed_off_at?.toISOString() },
+            after: { commentaire: comment },
+          },
+        };
       });
     },
   );
@@ -628,13 +659,15 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const { id, code } = request.params as Required<Params>;
-      requirePermission(request.ctx.actor, 'campagnes.validate', { region: code });
-      const now = ctx.clock.now();
       const directory = await tiDirectory(ctx);
       const regionName = directory.regions.get(code) ?? code;
-      await tiDirectory(ctx); // warm: inside a PGlite transaction it could not load
-      return ctx.db.transaction(async (tx) => {
-        const c = await loadCampaign(tx, id, { lock: true });
+      requirePermission(
+        request.ctx.actor,
+        'campagnes.validate',
+        { region: code },
+        `Accès refusé : seule la coordination régionale de « ${regionName} » (ou l'équipe nationale) peut valider la campagne de cette région.`,
+      );
+      return campaignStep(request, id, async (tx, c, now) => {
         const { rows: regionRows } = await tx.query<{ validated_at: Date | null }>(
           'SELECT validated_at FROM campagne_regions WHERE campagne_id = $1 AND region_code = $2 FOR UPDATE',
           [id, code],
@@ -657,14 +690,14 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
           'UPDATE campagne_regions SET validated_at = $3, validated_by = $4 WHERE campagne_id = $1 AND region_code = $2',
           [id, code, now, userId(request)],
         );
-        await recordAudit(tx, request.ctx, {
-          action: 'campagnes.validation',
-          entity: 'campagne',
-          entityId: id,
-          region: code,
-          after: { valideeLe: now.toISOString(), territoires: states.length },
-        });
-        return { region: code, valideeLe: now.toISOString(), territoires: states.length };
+        return {
+          result: { region: code, valideeLe: now.toISOString(), territoires: states.length },
+          audit: {
+            action: 'campagnes.validation',
+            region: code,
+            after: { valideeLe: now.toISOString(), territoires: states.length },
+          },
+        };
       });
     },
   );
@@ -895,24 +928,28 @@ export async function campagnesRoutes(app: FastifyInstance, ctx: AppContext) {
       const actor = request.ctx.actor;
       // Narrow to the caller's scope: a regional coordinator sees its region, a territory itself.
       const filter: { region?: string; territoire?: string } = { region: q.region, territoire: q.territoire };
-      if (!can(actor, 'actions.read', { region: q.region, territoire: q.territoire })) throw forbidden();
-      if (!actor.grants.some((g) => g.role === 'national' || g.role === 'partner')) {
+      if (
+        !q.region &&
+        !q.territoire &&
+        !actor.grants.some((g) => g.role === 'national' || g.role === 'partner')
+      ) {
         const regional = actor.grants.find((g) => g.role === 'regional');
         const territorial = actor.grants.find((g) => g.role === 'territorial');
-        if (!q.region && !q.territoire) {
-          if (regional && regional.role === 'regional') filter.region = regional.region;
-          else if (territorial && territorial.role === 'territorial')
-            filter.territoire = territorial.territoire;
-        }
-        const ti = filter.territoire ? directory.byId.get(filter.territoire) : undefined;
-        if (
-          filter.territoire &&
-          !can(actor, 'actions.read', { territoire: filter.territoire, region: ti?.regionCode })
-        )
-          throw forbidden();
-        if (filter.region && !filter.territoire && !can(actor, 'actions.read', { region: filter.region }))
-          throw forbidden();
+        if (regional && regional.role === 'regional') filter.region = regional.region;
+        else if (territorial && territorial.role === 'territorial')
+          filter.territoire = territorial.territoire;
       }
+      // A territory is judged with its own region (unknown territory: no region, so no regional grant).
+      if (filter.territoire) {
+        const ti = directory.byId.get(filter.territoire);
+        if (!can(actor, 'actions.read', { territoire: filter.territoire, region: ti?.regionCode ?? null }))
+          throw forbidden(
+            `Accès refusé : le territoire « ${ti?.nom ?? filter.territoire} » n'est pas dans votre périmètre.`,
+          );
+      } else if (filter.region && !can(actor, 'actions.read', { region: filter.region }))
+        throw forbidden(
+          `Accès refusé : la région « ${directory.regions.get(filter.region) ?? filter.region} » n'est pas dans votre périmètre.`,
+        );
       const result = await stuckUpTo(ctx.db, c, filter);
       let budget = q.limite ?? 2000;
       return {

@@ -43,11 +43,20 @@ export function installAccessControl(app: FastifyInstance, registry: RegisteredR
   });
 }
 
-/** Throws 401 for an anonymous caller and 403 for a signed-in one lacking the permission. */
-export function requirePermission(actor: Actor, permission: Permission, scope?: Scope): void {
+/**
+ * Throws 401 for an anonymous caller and 403 for a signed-in one lacking the permission (with
+ * `message` when given: say what was refused, and where). A scope naming a territory also names its
+ * region (policy.ts `Scope`): resolve it from the territory, never from what the caller sent.
+ */
+export function requirePermission(
+  actor: Actor,
+  permission: Permission,
+  scope?: Scope,
+  message?: string,
+): void {
   if (can(actor, permission, scope)) return;
   if (actor.userId === null) throw unauthorized();
-  throw forbidden();
+  throw forbidden(message);
 }
 
 /** Same as requirePermission, but hides the resource's existence (404) from those who may not see it. */
