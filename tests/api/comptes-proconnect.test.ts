@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callbackUrl, configureProConnect } from '../../src/server/comptes/proconnect';
+import { SIGNIN_ERRORS } from '../../src/web/comptes/messages';
+import { signInAs } from '../helpers/auth';
 import {
   followProviderRedirects,
   startTestOidcProvider,
@@ -116,6 +118,74 @@ describe('connexion ProConnect (fournisseur OpenID Connect réel, local)', () =>
     expect((await signInThroughProvider('desactive@example.fr')).headers.location).toBe(
       '/connexion?erreur=proconnect-inconnu',
     );
+  });
+
+  it('refuse une adresse que ProConnect ne dit pas vérifiée : message clair, trace au journal, compte intact', async () => {
+    const id = await addUser('adresse.non.verifiee@example.fr', {
+      role: 'territorial',
+      territoire: 'ti-8422',
+    });
+    try {
+      // The provider says `email_verified: false`: refused.
+      provider.emailVerified = false;
+      const res = await signInThroughProvider('adresse.non.verifiee@example.fr');
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe('/connexion?erreur=proconnect-adresse-non-verifiee');
+      expect(res.cookies.some((c) => c.name === 'pilote_session' && c.value)).toBe(false);
+      // An unknown address gets the same answer (it reveals nothing about which accounts exist).
+      provider.emailVerified = false;
+      expect((await signInThroughProvider('personne.inconnue@example.fr')).headers.location).toBe(
+        '/connexion?erreur=proconnect-adresse-non-verifiee',
+      );
+    } finally {
+      provider.emailVerified = true;
+    }
+    // What the sign-in page shows for that code.
+    expect(SIGNIN_ERRORS['proconnect-adresse-non-verifiee']).toBe(
+      'Votre fournisseur d’identité indique que votre adresse électronique n’est pas vérifiée : la connexion est refusée. Faites vérifier votre adresse auprès de votre fournisseur d’identité (ProConnect), puis recommencez, ou connectez-vous avec votre mot de passe.',
+    );
+    // The national team reads the refusals in the journal, on the account they would have opened.
+    const national = await signInAs(platform.ctx, [{ role: 'national' }]);
+    const journal = await platform.app.inject({
+      url: '/api/v1/comptes/journal?action=connexion-proconnect-refusee',
+      headers: national.headers,
+    });
+    expect(journal.statusCode).toBe(200);
+    const entries = journal.json().entrees as {
+      identifiant: string | null;
+      utilisateur: string | null;
+      apres: unknown;
+    }[];
+    expect(entries.filter((e) => e.identifiant === id)).toHaveLength(1);
+    expect(entries.find((e) => e.identifiant === id)).toMatchObject({
+      utilisateur: null,
+      apres: { motif: 'adresse-non-verifiee', email: 'adresse.non.verifiee@example.fr' },
+    });
+    expect(entries.find((e) => e.identifiant === null)).toMatchObject({
+      apres: { motif: 'adresse-non-verifiee', email: 'personne.inconnue@example.fr' },
+    });
+    // The account was not touched (no sign-in recorded, not linked to the ProConnect identity).
+    const { rows } = await platform.ctx.db.query<{
+      last_login_at: Date | null;
+      proconnect_sub: string | null;
+    }>('SELECT last_login_at, proconnect_sub FROM users WHERE id = $1', [id]);
+    expect(rows[0]).toEqual({ last_login_at: null, proconnect_sub: null });
+    // Once ProConnect vouches for the address, the same agent signs in.
+    const ok = await signInThroughProvider('adresse.non.verifiee@example.fr');
+    expect(ok.headers.location).toBe('/actions');
+    expect(ok.cookies.some((c) => c.name === 'pilote_session' && c.value)).toBe(true);
+  });
+
+  it('accepte un agent dont le fournisseur ne dit rien de la vérification, comme ProConnect', async () => {
+    await addUser('agent.proconnect@example.fr', { role: 'national' });
+    provider.emailVerified = undefined;
+    try {
+      const res = await signInThroughProvider('agent.proconnect@example.fr');
+      expect(res.headers.location).toBe('/actions');
+      expect(res.cookies.some((c) => c.name === 'pilote_session' && c.value)).toBe(true);
+    } finally {
+      provider.emailVerified = true;
+    }
   });
 
   it('refuse un retour sans le cookie du navigateur qui a commencé (state lié au navigateur)', async () => {

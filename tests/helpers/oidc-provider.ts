@@ -13,6 +13,8 @@ export interface TestOidcProvider {
   clientSecret: string;
   /** Email of the agent who will "type their credentials" at the next login prompt. */
   nextLogin: string;
+  /** What the provider says of the email (`email_verified`): true by default, undefined = says nothing. */
+  emailVerified: boolean | undefined;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function startTestOidcProvider(options: {
     clientId: 'pilote-ti-test',
     clientSecret: 'secret-de-test-pour-le-fournisseur-local',
     nextLogin: '',
+    emailVerified: true,
     close: async () => {},
   };
 
@@ -87,7 +90,13 @@ export async function startTestOidcProvider(options: {
       return {
         accountId: id,
         async claims() {
-          return { sub: id, email: id, email_verified: true, given_name: 'Agent', usual_name: 'Public' };
+          return {
+            sub: id,
+            email: id,
+            ...(state.emailVerified === undefined ? {} : { email_verified: state.emailVerified }),
+            given_name: 'Agent',
+            usual_name: 'Public',
+          };
         },
       };
     },

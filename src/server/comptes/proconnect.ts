@@ -1,4 +1,5 @@
 import * as oidc from 'openid-client';
+import { providerEmail } from '../../domain/comptes/identity';
 import type { AppContext } from '../platform/context';
 
 // ProConnect, the State's OpenID Connect sign-in for public agents, through openid-client.
@@ -77,7 +78,10 @@ export async function startAuthorization(ctx: AppContext, settings: ProConnectSe
   return { url: oidc.buildAuthorizationUrl(config, parameters), state, nonce, codeVerifier };
 }
 
-/** Exchanges the code (checking state, nonce, PKCE) and returns the agent's email and names. */
+/**
+ * Exchanges the code (checking state, nonce, PKCE) and returns the agent's email, whether the
+ * provider vouches for it (`email_verified`, see domain/comptes/identity.ts) and names.
+ */
 export async function finishAuthorization(
   ctx: AppContext,
   settings: ProConnectSettings,
@@ -86,6 +90,7 @@ export async function finishAuthorization(
 ): Promise<{
   sub: string;
   email: string | null;
+  emailVerified: boolean;
   givenName: string | null;
   usualName: string | null;
   idToken: string | null;
@@ -101,9 +106,11 @@ export async function finishAuthorization(
   // ProConnect gives the email in the userinfo response (a signed JWT, which openid-client verifies).
   const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
   const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  const { email, verified } = providerEmail(info, claims);
   return {
     sub: claims.sub,
-    email: text(info.email) ?? text(claims.email),
+    email,
+    emailVerified: verified,
     givenName: text(info.given_name),
     usualName: text(info.usual_name) ?? text(info.family_name),
     idToken: tokens.id_token ?? null,

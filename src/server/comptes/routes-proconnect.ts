@@ -125,6 +125,20 @@ export async function proconnectRoutes(app: FastifyInstance, ctx: AppContext) {
         return reply.redirect(refusal('proconnect-echec'), 302);
       }
       const user = identity.email ? await findUserByEmail(ctx.db, identity.email) : undefined;
+      if (identity.email && !identity.emailVerified) {
+        // Accounts are matched on the email: one the provider does not vouch for could open someone
+        // else's account. Refused whether or not an account matches (the answer reveals neither), and
+        // traced on the account it would have opened.
+        await ctx.db.transaction((tx) =>
+          recordAudit(tx, request.ctx, {
+            action: 'connexion-proconnect-refusee',
+            entity: 'compte',
+            entityId: user?.id ?? null,
+            after: { motif: 'adresse-non-verifiee', email: identity.email },
+          }),
+        );
+        return reply.redirect(refusal('proconnect-adresse-non-verifiee'), 302);
+      }
       if (!user?.active) {
         // The reason is not detailed on purpose (unknown and deactivated accounts read the same).
         return reply.redirect(refusal('proconnect-inconnu'), 302);

@@ -2,6 +2,8 @@
 export const SIGNIN_ERRORS: Record<string, string> = {
   'proconnect-inconnu':
     'Aucun compte actif de Pilote TI ne correspond à l’adresse électronique transmise par ProConnect. Demandez une invitation à l’équipe nationale ou à votre coordination régionale.',
+  'proconnect-adresse-non-verifiee':
+    'Votre fournisseur d’identité indique que votre adresse électronique n’est pas vérifiée : la connexion est refusée. Faites vérifier votre adresse auprès de votre fournisseur d’identité (ProConnect), puis recommencez, ou connectez-vous avec votre mot de passe.',
   'proconnect-session':
     'La connexion ProConnect a expiré ou a été ouverte dans un autre navigateur : recommencez.',
   'proconnect-annule': 'La connexion ProConnect a été annulée.',
