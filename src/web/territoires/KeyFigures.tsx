@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { TEMPS1_PUBLISHED, TEMPS1_RULE } from '../../domain/territoires/temps1';
 import { apiQuery } from '../platform/api';
 import { DataTable } from '../platform/DataTable';
 import { formatInteger, formatMillions, formatPercent } from '../platform/format';
@@ -18,6 +19,8 @@ function Figure({ value, label }: { value: string; label: string }) {
     </div>
   );
 }
+
+const TEMPS_I_ORDER = ['nouveau', 'inchange', 'reconfigure'] as const;
 
 /** The programme's key figures (territories, groupements, regions, population) and its overlap with the other ANCT programmes. */
 export function KeyFigures() {
@@ -73,6 +76,18 @@ export function KeyFigures() {
                   ]}
                 />
               )}
+              <DataTable
+                small
+                caption="Du Temps I au Temps II : les 183 territoires selon leur périmètre du Temps I"
+                rows={TEMPS_I_ORDER.map((k) => ({ code: k, ...s.tempsI[k], publie: TEMPS1_PUBLISHED[k] }))}
+                rowKey={(r) => r.code}
+                columns={[
+                  { key: 'libelle', label: 'Territoires', rowHeader: true },
+                  { key: 'nombre', label: 'Calculé', numeric: true, render: (r) => formatInteger(r.nombre) },
+                  { key: 'publie', label: 'Publié', numeric: true, render: (r) => formatInteger(r.publie) },
+                ]}
+              />
+              <p className="fr-text--xs">{TEMPS1_RULE}</p>
               <SourceNote sources={[...s.sources, ...programmes.map((p) => p.source)]} />
             </>
           );

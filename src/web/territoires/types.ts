@@ -96,5 +96,6 @@ export type ProgrammeStats = {
   communes: number;
   population: number;
   programmes: Partial<Record<'acv' | 'pvd' | 'qpv' | 'massifs', ProgrammeStat>>;
+  tempsI: Record<'nouveau' | 'inchange' | 'reconfigure', { nombre: number; libelle: string }>;
   sources: Source[];
 };
