@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { ACTION_COLUMNS, type ExportContext, exportHeaders, exportRow } from '../../domain/actions';
 import type { AppContext } from '../platform/context';
+import { loadExcelJS } from '../platform/files/exceljs';
 import { streamActions } from './list';
 import type { ActionFilters, Visibility } from './query';
 import { rowToAction } from './store';
@@ -56,7 +56,8 @@ export async function exportXlsx(
 ): Promise<PassThrough> {
   const context = await exportContext(ctx);
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream } = await loadExcelJS();
+  const workbook = new stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

@@ -2,8 +2,9 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { loadExcelJS } from '../platform/files/exceljs';
 import { badRequest } from '../platform/http/errors';
 
 // Reads an uploaded action plan, row by row, without holding the file in memory: CSV (comma,
@@ -104,7 +105,8 @@ async function* csvRows(file: string): AsyncGenerator<FileRow> {
 }
 
 async function* xlsxRows(file: string): AsyncGenerator<FileRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  const { stream } = await loadExcelJS();
+  const reader = new stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',

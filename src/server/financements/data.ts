@@ -12,42 +12,30 @@ import {
 } from '../../domain/financements';
 import { normalizeText } from '../../domain/shared/text';
 import type { AppContext } from '../platform/context';
-import { cacheFor, DatasetCache } from './dataset-cache';
-import { loadNames } from './places';
-import { type CommunePoints, communePoints, pointCollection } from './points';
+import { type DatasetCache, datasetCache } from '../platform/http/dataset-cache';
+import { pageAnswer } from '../platform/http/list-answer';
+import { inScope, perimeterOf, regionRef, territoryRef } from '../platform/http/territory-names';
+import { loadMappedNames, type MappedNames, pointLayer } from './points';
 import { readLaureates, readMissions } from './store';
 
 // The laureates and Rebond missions as the API serves them: loaded once per instance, filtered,
 // summarised and drawn from memory.
 
-export interface FinancementsData {
+export interface FinancementsData extends MappedNames {
   laureates: Laureate[];
   missions: RebondMission[];
-  territoires: Map<string, string>;
-  regions: Map<string, string>;
-  points: CommunePoints;
   /** Normalised search text of each laureate (beneficiary, project, commune). */
   search: Map<string, string>;
 }
 
-export function financementsCache(ctx: AppContext): DatasetCache<FinancementsData> {
-  return cacheFor(
-    ctx,
-    'financements',
-    () =>
-      new DatasetCache(
-        () => loadFinancements(ctx),
-        () => ctx.clock.now().getTime(),
-      ),
-  );
-}
+export const financementsCache = (ctx: AppContext): DatasetCache<FinancementsData> =>
+  datasetCache(ctx, 'financements', loadFinancements);
 
 async function loadFinancements(ctx: AppContext): Promise<FinancementsData> {
-  const [laureates, missions, names, points] = await Promise.all([
+  const [laureates, missions, names] = await Promise.all([
     readLaureates(ctx.db),
     readMissions(ctx.db),
-    loadNames(ctx.db),
-    communePoints(ctx.db),
+    loadMappedNames(ctx.db),
   ]);
   const search = new Map(
     laureates.map((l) => [
@@ -55,7 +43,7 @@ async function loadFinancements(ctx: AppContext): Promise<FinancementsData> {
       normalizeText(`${l.beneficiaire} ${l.projet} ${l.communeNom} ${l.siren ?? ''}`),
     ]),
   );
-  return { laureates, missions, ...names, points, search };
+  return { laureates, missions, ...names, search };
 }
 
 export interface LaureateFilters {
@@ -74,8 +62,7 @@ export function filterLaureates(data: FinancementsData, f: LaureateFilters): Lau
   return data.laureates.filter(
     (l) =>
       (!f.dispositif || l.dispositif === f.dispositif) &&
-      (!f.region || l.reg === f.region) &&
-      (!f.territoire || l.tiId === f.territoire) &&
+      inScope(l, f) &&
       (!f.departement || l.dep === f.departement) &&
       (!f.filiere || l.filiere === f.filiere) &&
       (f.annee === undefined || l.annee === f.annee) &&
@@ -83,8 +70,6 @@ export function filterLaureates(data: FinancementsData, f: LaureateFilters): Lau
       (!q || data.search.get(l.id)!.includes(q)),
   );
 }
-
-const ref = (code: string, names: Map<string, string>) => ({ code, nom: names.get(code) ?? code });
 
 /** A laureate with French keys and labels. */
 export function presentLaureate(data: FinancementsData, l: Laureate) {
@@ -96,8 +81,8 @@ export function presentLaureate(data: FinancementsData, l: Laureate) {
     projet: l.projet,
     commune: l.communeInsee ? { insee: l.communeInsee, nom: l.communeNom } : null,
     departement: l.dep || null,
-    region: ref(l.reg, data.regions),
-    territoire: l.tiId ? { id: l.tiId, nom: data.territoires.get(l.tiId) ?? l.tiId } : null,
+    region: regionRef(data, l.reg),
+    territoire: l.tiId ? territoryRef(data, l.tiId) : null,
     horsTi: l.horsTi,
     subventionEuros: l.subventionEuros,
     investissementEuros: l.investissementEuros,
@@ -117,8 +102,8 @@ export function presentMission(data: FinancementsData, m: RebondMission) {
   return {
     id: m.id,
     nom: m.nom,
-    territoire: { id: m.tiId, nom: data.territoires.get(m.tiId) ?? m.tiId },
-    region: ref(m.reg, data.regions),
+    territoire: territoryRef(data, m.tiId),
+    region: regionRef(data, m.reg),
     annee: m.annee,
     entretiens: m.entretiens,
     projetsRecenses: m.projetsRecenses,
@@ -144,44 +129,24 @@ export function laureateList(
     page.tri === 'subvention'
       ? [...list].sort((a, b) => b.subventionEuros - a.subventionEuros || a.id.localeCompare(b.id))
       : list;
-  return {
-    total: list.length,
-    offset: page.offset,
-    limit: page.limit,
+  return pageAnswer(sorted, page, (l) => presentLaureate(data, l), {
     totaux: {
       subventionsEuros: sum(list, (l) => l.subventionEuros),
       investissementsEuros: sum(list, (l) => l.investissementEuros),
       emploisPrevus: sum(list, (l) => l.emploisPrevus),
     },
-    demo: list.some((l) => l.demo),
-    items: sorted.slice(page.offset, page.offset + page.limit).map((l) => presentLaureate(data, l)),
-  };
+  });
 }
 
 /** The laureates as map points at their commune's intercommunalité; the others are counted. */
 export function laureateLayer(data: FinancementsData, filters: LaureateFilters) {
-  const list = filterLaureates(data, filters);
-  const features = [];
-  let nonPlaces = 0;
-  for (const l of list) {
-    const point = l.communeInsee ? data.points.point(l.communeInsee, l.reg) : null;
-    if (!point) {
-      nonPlaces++;
-      continue;
-    }
-    features.push({
-      type: 'Feature' as const,
-      geometry: { type: 'Point' as const, coordinates: point },
-      properties: {
-        id: l.id,
-        beneficiaire: l.beneficiaire,
-        dispositif: l.dispositif,
-        commune: l.communeNom,
-        subventionEuros: l.subventionEuros,
-      },
-    });
-  }
-  return { ...pointCollection(features), nonPlaces, demo: list.some((l) => l.demo) };
+  return pointLayer(data.points, filterLaureates(data, filters), (l) => ({
+    id: l.id,
+    beneficiaire: l.beneficiaire,
+    dispositif: l.dispositif,
+    commune: l.communeNom,
+    subventionEuros: l.subventionEuros,
+  }));
 }
 
 /** Figures of a scope (nation, region or TI): per scheme, Rebond missions, and the breakdown below it. */
@@ -190,10 +155,9 @@ export function financementsStats(
   scope: { region?: string; territoire?: string; dispositif?: string },
 ) {
   const laureates = filterLaureates(data, scope);
-  const missions = data.missions.filter(
-    (m) => (!scope.region || m.reg === scope.region) && (!scope.territoire || m.tiId === scope.territoire),
-  );
-  const niveau = scope.territoire ? 'territoire' : scope.region ? 'region' : 'national';
+  const missions = data.missions.filter((m) => inScope(m, scope));
+  const perimetre = perimeterOf(data, scope);
+  const niveau = perimetre.niveau;
   const breakdown = (key: 'reg' | 'tiId', names: Map<string, string>) => {
     const groups = new Map<string, Laureate[]>();
     for (const l of laureates) {
@@ -216,15 +180,7 @@ export function financementsStats(
       .sort((a, b) => a.code.localeCompare(b.code));
   };
   return {
-    perimetre: {
-      niveau,
-      code: scope.territoire ?? scope.region ?? 'FR',
-      nom: scope.territoire
-        ? (data.territoires.get(scope.territoire) ?? scope.territoire)
-        : scope.region
-          ? (data.regions.get(scope.region) ?? scope.region)
-          : 'France',
-    },
+    perimetre,
     dispositif: scope.dispositif ?? null,
     ensemble: laureateFigures(laureates),
     parDispositif: DISPOSITIFS.map((d) => ({

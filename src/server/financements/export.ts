@@ -1,5 +1,5 @@
 import { dispositifLabel, filiereLabel, type Laureate, type RebondMission } from '../../domain/financements';
-import { writeCsv, writeXlsx } from '../platform/files/tabular';
+import type { ScopeNames } from '../platform/http/territory-names';
 import type { FinancementsData } from './data';
 
 // Exports use the importers' own French headers, so that an exported file can be edited and imported
@@ -7,18 +7,35 @@ import type { FinancementsData } from './data';
 
 const yesNo = (v: boolean | null) => (v === null ? '' : v ? 'Oui' : 'Non');
 
-export const LAUREATE_EXPORT_HEADERS = [
-  'Identifiant',
-  'Dispositif',
-  'Bénéficiaire',
-  'SIREN',
-  'Projet',
+/** The columns that place a laureate or a site: its commune, department, region and TI. */
+export const PLACE_EXPORT_HEADERS = [
   'Code commune',
   'Commune',
   'Département',
   'Région',
   "Territoire d'industrie",
   'Identifiant TI',
+];
+
+export const placeCells = (
+  names: ScopeNames,
+  item: { communeInsee: string | null; communeNom: string; dep: string; reg: string; tiId: string | null },
+) => [
+  item.communeInsee,
+  item.communeNom,
+  item.dep,
+  names.regions.get(item.reg) ?? item.reg,
+  item.tiId ? (names.territoires.get(item.tiId) ?? '') : 'Hors TI',
+  item.tiId ?? '',
+];
+
+export const LAUREATE_EXPORT_HEADERS = [
+  'Identifiant',
+  'Dispositif',
+  'Bénéficiaire',
+  'SIREN',
+  'Projet',
+  ...PLACE_EXPORT_HEADERS,
   'Subvention (€)',
   'Investissement (€)',
   'Emplois prévus',
@@ -39,12 +56,7 @@ export function laureateExportRows(data: FinancementsData, list: readonly Laurea
     l.beneficiaire,
     l.siren ?? '',
     l.projet,
-    l.communeInsee,
-    l.communeNom,
-    l.dep,
-    data.regions.get(l.reg) ?? l.reg,
-    l.tiId ? (data.territoires.get(l.tiId) ?? '') : 'Hors TI',
-    l.tiId ?? '',
+    ...placeCells(data, l),
     l.subventionEuros,
     l.investissementEuros ?? '',
     l.emploisPrevus ?? '',
@@ -91,27 +103,4 @@ export function missionExportRows(data: FinancementsData, list: readonly RebondM
     m.ingenierieEuros ?? '',
     m.demo ? 'Oui' : 'Non',
   ]);
-}
-
-export interface ExportFile {
-  body: Buffer;
-  contentType: string;
-  filename: string;
-}
-
-/** One table as CSV or XLSX. */
-export async function exportTable(
-  format: 'csv' | 'xlsx',
-  name: string,
-  sheet: string,
-  headers: readonly string[],
-  rows: readonly (readonly unknown[])[],
-): Promise<ExportFile> {
-  if (format === 'csv')
-    return { body: writeCsv(headers, rows), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` };
-  return {
-    body: await writeXlsx([{ name: sheet, headers, rows }]),
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    filename: `${name}.xlsx`,
-  };
 }

@@ -4,87 +4,44 @@ import {
   type Laureate,
   parseLaureateRows,
   parseRebondMissionRows,
-  type RebondMission,
 } from '../../domain/financements';
-import { recordAudit } from '../comptes/audit';
 import type { AppContext } from '../platform/context';
-import type { RequestContext } from '../platform/http/request-context';
+import type { ImportRun } from '../platform/files/import-pipeline';
+import { itemLines } from '../platform/files/import-report';
 import { financementsCache } from './data';
-import {
-  type ImportReport,
-  importIdPrefix,
-  itemLines,
-  readUpload,
-  reportErrors,
-  sheetInput,
-} from './import-runner';
-import { loadPlaceLookup } from './places';
+import { placedImport } from './placed-import';
 import { hasActions, saveLaureates, saveMissions } from './store';
 
-// Import of laureates and Rebond missions from a CSV or XLSX file: parse with the domain importer
-// (placement by commune or SIREN), check the links the domain cannot see (Rebond missions and actions
-// in the database), then save everything in one transaction, or nothing when an error remains.
+// Import of laureates and Rebond missions from a CSV or XLSX file (the shared pipeline of
+// platform/files/import-pipeline.ts): parse with the domain importer (placement by commune or SIREN),
+// check the links the domain cannot see (Rebond missions and actions in the database), then save
+// everything in one transaction, or nothing when an error remains.
 
-export interface LaureateImportOptions {
-  simulation: boolean;
+export interface LaureateImportOptions extends ImportRun {
   dispositif?: DispositifCode;
   annee?: number;
-  who: RequestContext;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function importLaureates(
-  ctx: AppContext,
-  data: Uint8Array,
-  fichier: string,
-  options: LaureateImportOptions,
-): Promise<ImportReport> {
-  const file = await readUpload(data, fichier);
-  const sheet = file.sheets[0]!;
-  const { rows, options: lines } = sheetInput(sheet);
-  const places = await loadPlaceLookup(ctx.db);
-  const result = parseLaureateRows(rows, {
-    ...lines,
-    places,
-    dispositif: options.dispositif,
-    annee: options.annee,
-    idPrefix: importIdPrefix('laureat', ctx.clock.now()),
-  });
-  const errors: ImportError[] = [...result.errors];
-  const lineOf = itemLines(sheet, result.errors);
-  await checkLinks(ctx, result.items, lineOf, errors);
-  const items = errors.length > result.errors.length ? [] : result.items;
-  let saved = 0;
-  if (errors.length === 0 && !options.simulation) {
-    await ctx.db.transaction(async (tx) => {
-      await saveLaureates(tx, items);
-      await recordAudit(tx, options.who, {
-        action: 'import',
-        entity: 'laureats',
-        after: { fichier, lignes: items.length, ids: items.map((l) => l.id) },
-      });
-    });
-    financementsCache(ctx).invalidate();
-    saved = items.length;
-  }
-  return {
-    simulation: options.simulation,
-    fichier,
-    format: file.format,
-    lignes: itemLines(sheet, []).length,
-    valides: result.items.length - new Set(errors.slice(result.errors.length).map((e) => e.line)).size,
-    erreurs: reportErrors(errors.sort((a, b) => a.line - b.line)),
-    horsTi: result.horsTi.map((h) => ({
-      ligne: h.line,
-      libelle: h.beneficiaire,
-      communeInsee: h.communeInsee,
-      communeNom: h.communeNom,
-    })),
-    enregistres: saved,
-    apercu: result.items.slice(0, 20),
-  };
-}
+export const importLaureates = placedImport<Laureate, LaureateImportOptions>({
+  entity: 'laureats',
+  table: 'laureat',
+  async parse(rows, options, { ctx, sheet, run }) {
+    const result = parseLaureateRows(rows, { ...options, dispositif: run.dispositif, annee: run.annee });
+    const errors: ImportError[] = [...result.errors];
+    await checkLinks(ctx, result.items, itemLines(sheet, result.errors), errors);
+    const linkLines = new Set(errors.slice(result.errors.length).map((e) => e.line));
+    return {
+      items: result.items,
+      errors: errors.sort((a, b) => a.line - b.line),
+      valides: result.items.length - linkLines.size,
+      horsTi: result.horsTi.map((h) => ({ ...h, libelle: h.beneficiaire })),
+    };
+  },
+  save: saveLaureates,
+  cache: financementsCache,
+});
 
 /** Rebond missions must exist; actions must be actions of the laureate's TI. */
 async function checkLinks(
@@ -139,43 +96,10 @@ async function checkLinks(
   });
 }
 
-export async function importMissions(
-  ctx: AppContext,
-  data: Uint8Array,
-  fichier: string,
-  options: { simulation: boolean; who: RequestContext },
-): Promise<ImportReport> {
-  const file = await readUpload(data, fichier);
-  const sheet = file.sheets[0]!;
-  const { rows, options: lines } = sheetInput(sheet);
-  const places = await loadPlaceLookup(ctx.db);
-  const result = parseRebondMissionRows(rows, {
-    ...lines,
-    places,
-    idPrefix: importIdPrefix('mission', ctx.clock.now()),
-  });
-  let saved = 0;
-  if (result.errors.length === 0 && !options.simulation) {
-    await ctx.db.transaction(async (tx) => {
-      await saveMissions(tx, result.items as RebondMission[]);
-      await recordAudit(tx, options.who, {
-        action: 'import',
-        entity: 'rebond_missions',
-        after: { fichier, lignes: result.items.length, ids: result.items.map((m) => m.id) },
-      });
-    });
-    financementsCache(ctx).invalidate();
-    saved = result.items.length;
-  }
-  return {
-    simulation: options.simulation,
-    fichier,
-    format: file.format,
-    lignes: itemLines(sheet, []).length,
-    valides: result.items.length,
-    erreurs: reportErrors(result.errors),
-    horsTi: [],
-    enregistres: saved,
-    apercu: result.items.slice(0, 20),
-  };
-}
+export const importMissions = placedImport({
+  entity: 'rebond_missions',
+  table: 'mission',
+  parse: parseRebondMissionRows,
+  save: saveMissions,
+  cache: financementsCache,
+});

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geoj
 import type { Sql } from '../platform/db/database';
 import { readJsonFile } from '../platform/files/csv';
 import { referenceFile } from '../territoires/reference-files';
+import { loadNames } from './places';
 
 // Where to draw a laureate or a site placed at its commune. The platform ships no commune contours
 // or centres: a commune is drawn at the label point of its intercommunalité (EPT for the communes of
@@ -150,4 +151,39 @@ export function pointCollection<P>(features: Feature<Point, P>[]): FeatureCollec
   source: typeof POINT_SOURCE;
 } {
   return { type: 'FeatureCollection', features, source: POINT_SOURCE };
+}
+
+/** What a dataset drawn as points (laureates, sites) is served with: names of TI and regions, points. */
+export interface MappedNames {
+  territoires: Map<string, string>;
+  regions: Map<string, string>;
+  points: CommunePoints;
+}
+
+export async function loadMappedNames(db: Sql): Promise<MappedNames> {
+  const [names, points] = await Promise.all([loadNames(db), communePoints(db)]);
+  return { ...names, points };
+}
+
+/** `list` as a point layer, each item at its commune's point; the items without a point are counted. */
+export function pointLayer<T extends { demo: boolean; communeInsee: string | null; reg: string }, P>(
+  points: CommunePoints,
+  list: readonly T[],
+  properties: (item: T) => P,
+) {
+  const features: Feature<Point, P>[] = [];
+  let nonPlaces = 0;
+  for (const item of list) {
+    const point = item.communeInsee ? points.point(item.communeInsee, item.reg) : null;
+    if (!point) {
+      nonPlaces++;
+      continue;
+    }
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: point },
+      properties: properties(item),
+    });
+  }
+  return { ...pointCollection(features), nonPlaces, demo: list.some((item) => item.demo) };
 }

@@ -9,42 +9,30 @@ import {
   siteFigures,
 } from '../../domain/foncier';
 import { normalizeText } from '../../domain/shared/text';
-import { cacheFor, DatasetCache } from '../financements/dataset-cache';
-import { loadNames } from '../financements/places';
-import { type CommunePoints, communePoints, pointCollection } from '../financements/points';
+import { loadMappedNames, type MappedNames, pointLayer } from '../financements/points';
 import type { AppContext } from '../platform/context';
+import { type DatasetCache, datasetCache } from '../platform/http/dataset-cache';
+import { pageAnswer } from '../platform/http/list-answer';
+import { inScope, perimeterOf, regionRef, territoryRef } from '../platform/http/territory-names';
 import { readLandNeeds, readSites } from './store';
 
 // Sites and land needs as the API serves them, from memory (see DatasetCache).
 
-export interface FoncierData {
+export interface FoncierData extends MappedNames {
   sites: Site[];
   besoins: LandNeed[];
-  territoires: Map<string, string>;
-  regions: Map<string, string>;
-  points: CommunePoints;
 }
 
-export function foncierCache(ctx: AppContext): DatasetCache<FoncierData> {
-  return cacheFor(
-    ctx,
-    'foncier',
-    () =>
-      new DatasetCache(
-        () => loadFoncier(ctx),
-        () => ctx.clock.now().getTime(),
-      ),
-  );
-}
+export const foncierCache = (ctx: AppContext): DatasetCache<FoncierData> =>
+  datasetCache(ctx, 'foncier', loadFoncier);
 
 async function loadFoncier(ctx: AppContext): Promise<FoncierData> {
-  const [sites, besoins, names, points] = await Promise.all([
+  const [sites, besoins, names] = await Promise.all([
     readSites(ctx.db),
     readLandNeeds(ctx.db),
-    loadNames(ctx.db),
-    communePoints(ctx.db),
+    loadMappedNames(ctx.db),
   ]);
-  return { sites, besoins, ...names, points };
+  return { sites, besoins, ...names };
 }
 
 export interface SiteFilters {
@@ -60,8 +48,7 @@ export function filterSites(data: FoncierData, f: SiteFilters): Site[] {
   const q = f.q ? normalizeText(f.q) : '';
   return data.sites.filter(
     (s) =>
-      (!f.region || s.reg === f.region) &&
-      (!f.territoire || s.tiId === f.territoire) &&
+      inScope(s, f) &&
       (!f.maturite || s.maturite === f.maturite) &&
       (f.recyclage === undefined || s.recyclageFoncier === f.recyclage) &&
       (!f.atelier || s.atelier === f.atelier) &&
@@ -75,8 +62,8 @@ export function presentSite(data: FoncierData, s: Site) {
     nom: s.nom,
     commune: { insee: s.communeInsee, nom: s.communeNom },
     departement: s.dep,
-    region: { code: s.reg, nom: data.regions.get(s.reg) ?? s.reg },
-    territoire: s.tiId ? { id: s.tiId, nom: data.territoires.get(s.tiId) ?? s.tiId } : null,
+    region: regionRef(data, s.reg),
+    territoire: s.tiId ? territoryRef(data, s.tiId) : null,
     horsTi: s.horsTi,
     surfaceHa: s.surfaceHa,
     maturite: { code: s.maturite, libelle: maturiteLabel(s.maturite) },
@@ -90,8 +77,8 @@ export function presentSite(data: FoncierData, s: Site) {
 export function presentLandNeed(data: FoncierData, n: LandNeed) {
   return {
     id: n.id,
-    territoire: { id: n.tiId, nom: data.territoires.get(n.tiId) ?? n.tiId },
-    region: { code: n.reg, nom: data.regions.get(n.reg) ?? n.reg },
+    territoire: territoryRef(data, n.tiId),
+    region: regionRef(data, n.reg),
     libelle: n.libelle,
     type: n.type ? { code: n.type, libelle: besoinTypeLabel(n.type) } : null,
     surfaceHa: n.surfaceHa,
@@ -103,49 +90,28 @@ export function presentLandNeed(data: FoncierData, n: LandNeed) {
 
 export function siteList(data: FoncierData, f: SiteFilters, page: { limit: number; offset: number }) {
   const list = filterSites(data, f);
-  return {
-    total: list.length,
-    offset: page.offset,
-    limit: page.limit,
+  return pageAnswer(list, page, (s) => presentSite(data, s), {
     surfaceHa: Math.round(list.reduce((s, x) => s + x.surfaceHa * 10, 0)) / 10,
-    demo: list.some((s) => s.demo),
-    items: list.slice(page.offset, page.offset + page.limit).map((s) => presentSite(data, s)),
-  };
+  });
 }
 
 export function siteLayer(data: FoncierData, f: SiteFilters) {
-  const list = filterSites(data, f);
-  const features = [];
-  let nonPlaces = 0;
-  for (const s of list) {
-    const point = data.points.point(s.communeInsee, s.reg);
-    if (!point) {
-      nonPlaces++;
-      continue;
-    }
-    features.push({
-      type: 'Feature' as const,
-      geometry: { type: 'Point' as const, coordinates: point },
-      properties: {
-        id: s.id,
-        nom: s.nom,
-        commune: s.communeNom,
-        territoire: s.tiId,
-        surfaceHa: s.surfaceHa,
-        maturite: s.maturite,
-        recyclageFoncier: s.recyclageFoncier,
-      },
-    });
-  }
-  return { ...pointCollection(features), nonPlaces, demo: list.some((s) => s.demo) };
+  return pointLayer(data.points, filterSites(data, f), (s) => ({
+    id: s.id,
+    nom: s.nom,
+    commune: s.communeNom,
+    territoire: s.tiId,
+    surfaceHa: s.surfaceHa,
+    maturite: s.maturite,
+    recyclageFoncier: s.recyclageFoncier,
+  }));
 }
 
 export function foncierStats(data: FoncierData, scope: { region?: string; territoire?: string }) {
   const sites = filterSites(data, scope);
-  const besoins = data.besoins.filter(
-    (n) => (!scope.region || n.reg === scope.region) && (!scope.territoire || n.tiId === scope.territoire),
-  );
-  const niveau = scope.territoire ? 'territoire' : scope.region ? 'region' : 'national';
+  const besoins = data.besoins.filter((n) => inScope(n, scope));
+  const perimetre = perimeterOf(data, scope);
+  const niveau = perimetre.niveau;
   const breakdown = (key: 'reg' | 'tiId', names: Map<string, string>) => {
     const codes = new Set<string>();
     for (const s of sites) if (s[key]) codes.add(s[key]!);
@@ -165,15 +131,7 @@ export function foncierStats(data: FoncierData, scope: { region?: string; territ
     });
   };
   return {
-    perimetre: {
-      niveau,
-      code: scope.territoire ?? scope.region ?? 'FR',
-      nom: scope.territoire
-        ? (data.territoires.get(scope.territoire) ?? scope.territoire)
-        : scope.region
-          ? (data.regions.get(scope.region) ?? scope.region)
-          : 'France',
-    },
+    perimetre,
     sites: siteFigures(sites),
     besoins: landNeedFigures(besoins),
     parRegion: niveau === 'national' ? breakdown('reg', data.regions) : [],

@@ -1,4 +1,5 @@
 import { atelierLabel, besoinTypeLabel, type LandNeed, maturiteLabel, type Site } from '../../domain/foncier';
+import { PLACE_EXPORT_HEADERS, placeCells } from '../financements/export';
 import type { FoncierData } from './data';
 
 // Exports with the importers' French headers (an exported file imports back), plus names for readers.
@@ -8,12 +9,7 @@ const yesNo = (v: boolean) => (v ? 'Oui' : 'Non');
 export const SITE_EXPORT_HEADERS = [
   'Identifiant',
   'Site',
-  'Code commune',
-  'Commune',
-  'Département',
-  'Région',
-  "Territoire d'industrie",
-  'Identifiant TI',
+  ...PLACE_EXPORT_HEADERS,
   'Surface (ha)',
   'Maturité',
   'Recyclage foncier',
@@ -26,12 +22,7 @@ export function siteExportRows(data: FoncierData, list: readonly Site[]): unknow
   return list.map((s) => [
     s.id,
     s.nom,
-    s.communeInsee,
-    s.communeNom,
-    s.dep,
-    data.regions.get(s.reg) ?? s.reg,
-    s.tiId ? (data.territoires.get(s.tiId) ?? '') : 'Hors TI',
-    s.tiId ?? '',
+    ...placeCells(data, s),
     s.surfaceHa,
     maturiteLabel(s.maturite),
     yesNo(s.recyclageFoncier),

@@ -1,5 +1,4 @@
-import { CLI_CONTEXT } from '../financements/import-runner';
-import { importCommand } from '../financements/module';
+import { importCommand } from '../platform/files/import-command';
 import type { ServerModule } from '../platform/module';
 import { seedFoncier } from './demo';
 import { importLandNeeds, importSites } from './import';
@@ -14,13 +13,13 @@ export const foncierModule: ServerModule = {
       ['import', 'sites'],
       'sites clés en main',
       'Importe les sites clés en main France 2030 (CSV ou XLSX)',
-      (ctx, data, name, simulation) => importSites(ctx, data, name, { simulation, who: CLI_CONTEXT }),
+      importSites,
     ),
     importCommand(
       ['import', 'besoins-fonciers'],
       'besoins fonciers',
       'Importe les besoins fonciers des territoires (CSV ou XLSX)',
-      (ctx, data, name, simulation) => importLandNeeds(ctx, data, name, { simulation, who: CLI_CONTEXT }),
+      importLandNeeds,
     ),
   ],
 };

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { can } from '../../domain/comptes/policy';
+import { type Actor, can } from '../../domain/comptes/policy';
 import { ATELIERS, MATURITES } from '../../domain/foncier';
-import { queryKey } from '../financements/dataset-cache';
-import { exportTable } from '../financements/export';
-import { sendFile, sendReport } from '../financements/routes';
-import { ExportQuery, ImportQuery, uploadedBytes, withUploads } from '../financements/upload';
 import type { AppContext } from '../platform/context';
-import { notFound } from '../platform/http/errors';
+import { cachedRoute, itemRoute, statsRoute, tableExportRoute } from '../platform/http/dataset-routes';
+import { ExportQuery, importRoutes } from '../platform/http/file-routes';
+import { listAnswer } from '../platform/http/list-answer';
+import { inScope } from '../platform/http/territory-names';
 import {
+  type FoncierData,
   filterSites,
   foncierCache,
   foncierStats,
@@ -46,95 +46,67 @@ const filtersOf = (q: SiteFilters): SiteFilters => ({
   q: q.q,
 });
 
+/** The land needs of the territories the actor may read (they belong to action plans). */
+const readableNeeds = (data: FoncierData, actor: Actor) =>
+  data.besoins.filter((n) => can(actor, 'actions.read', { territoire: n.tiId, region: n.reg }));
+
 export async function foncierRoutes(app: FastifyInstance, ctx: AppContext) {
   const cache = foncierCache(ctx);
 
-  app.get(
+  cachedRoute(
+    app,
+    cache,
     '/api/v1/sites-cles-en-main',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary:
-          'Sites clés en main France 2030 : surface, maturité, recyclage foncier, atelier, feuille de route',
-        querystring: Type.Object({
-          ...SiteFilterQuery,
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
-        }),
-      },
+      key: 'list',
+      tags,
+      summary:
+        'Sites clés en main France 2030 : surface, maturité, recyclage foncier, atelier, feuille de route',
+      querystring: Type.Object({
+        ...SiteFilterQuery,
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+        offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+      }),
     },
-    async (request, reply) => {
-      const q = request.query as SiteFilters & { limit?: number; offset?: number };
-      return cache.send(request, reply, queryKey('list', q as Record<string, unknown>), (data) =>
-        siteList(data, filtersOf(q), { limit: q.limit ?? 100, offset: q.offset ?? 0 }),
-      );
-    },
+    (data, q: SiteFilters & { limit?: number; offset?: number }) =>
+      siteList(data, filtersOf(q), { limit: q.limit ?? 100, offset: q.offset ?? 0 }),
   );
 
-  app.get(
+  cachedRoute(
+    app,
+    cache,
     '/api/v1/sites-cles-en-main/carte',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary:
-          "Couche cartographique (GeoJSON, points) des sites clés en main, au point de l'intercommunalité de leur commune",
-        querystring: Type.Object(SiteFilterQuery),
-      },
+      key: 'map',
+      tags,
+      summary:
+        "Couche cartographique (GeoJSON, points) des sites clés en main, au point de l'intercommunalité de leur commune",
+      querystring: Type.Object(SiteFilterQuery),
     },
-    async (request, reply) => {
-      const q = request.query as SiteFilters;
-      return cache.send(request, reply, queryKey('map', q as Record<string, unknown>), (data) =>
-        siteLayer(data, filtersOf(q)),
-      );
-    },
+    (data, q: SiteFilters) => siteLayer(data, filtersOf(q)),
   );
 
-  app.get(
+  tableExportRoute(
+    app,
+    cache,
     '/api/v1/sites-cles-en-main/export',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Export des sites clés en main (CSV ou XLSX), avec les filtres de la liste',
-        querystring: Type.Object({ ...SiteFilterQuery, ...ExportQuery.properties }),
-      },
+      access: 'public',
+      tags,
+      summary: 'Export des sites clés en main (CSV ou XLSX), avec les filtres de la liste',
+      querystring: Type.Object({ ...SiteFilterQuery, ...ExportQuery.properties }),
+      file: { name: 'sites-cles-en-main', sheet: 'Sites clés en main', headers: SITE_EXPORT_HEADERS },
     },
-    async (request, reply) => {
-      const q = request.query as SiteFilters & { format?: 'csv' | 'xlsx' };
-      const data = await cache.get();
-      const rows = siteExportRows(data, filterSites(data, filtersOf(q)));
-      return sendFile(
-        reply,
-        await exportTable(
-          q.format ?? 'csv',
-          'sites-cles-en-main',
-          'Sites clés en main',
-          SITE_EXPORT_HEADERS,
-          rows,
-        ),
-      );
-    },
+    (data, q: SiteFilters) => siteExportRows(data, filterSites(data, filtersOf(q))),
   );
 
-  app.get(
+  itemRoute(
+    app,
+    cache,
     '/api/v1/sites-cles-en-main/:id',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Un site clé en main',
-        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
-      },
-    },
-    async (request) => {
-      const { id } = request.params as { id: string };
-      const data = await cache.get();
-      const site = data.sites.find((s) => s.id === id);
-      if (!site) throw notFound(`Site clé en main inconnu : « ${id} ».`);
-      return presentSite(data, site);
-    },
+    { tags, summary: 'Un site clé en main', unknown: (id) => `Site clé en main inconnu : « ${id} ».` },
+    (data, id) => data.sites.find((s) => s.id === id),
+    presentSite,
   );
 
   app.get(
@@ -151,115 +123,53 @@ export async function foncierRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const q = request.query as { region?: string; territoire?: string };
       const data = await cache.get();
-      const actor = request.ctx.actor;
-      const list = data.besoins.filter(
-        (n) =>
-          (!q.region || n.reg === q.region) &&
-          (!q.territoire || n.tiId === q.territoire) &&
-          can(actor, 'actions.read', { territoire: n.tiId, region: n.reg }),
+      return listAnswer(
+        readableNeeds(data, request.ctx.actor).filter((n) => inScope(n, q)),
+        (n) => presentLandNeed(data, n),
       );
-      return {
-        total: list.length,
-        demo: list.some((n) => n.demo),
-        items: list.map((n) => presentLandNeed(data, n)),
-      };
     },
   );
 
-  app.get(
+  tableExportRoute(
+    app,
+    cache,
     '/api/v1/besoins-fonciers/export',
     {
-      config: { access: 'actions.read' },
-      schema: {
-        tags,
-        summary: 'Export des besoins fonciers lisibles (CSV ou XLSX)',
-        querystring: ExportQuery,
-      },
+      access: 'actions.read',
+      tags,
+      summary: 'Export des besoins fonciers lisibles (CSV ou XLSX)',
+      querystring: ExportQuery,
+      file: { name: 'besoins-fonciers', sheet: 'Besoins fonciers', headers: LAND_NEED_EXPORT_HEADERS },
     },
-    async (request, reply) => {
-      const q = request.query as { format?: 'csv' | 'xlsx' };
-      const data = await cache.get();
-      const list = data.besoins.filter((n) =>
-        can(request.ctx.actor, 'actions.read', { territoire: n.tiId, region: n.reg }),
-      );
-      return sendFile(
-        reply,
-        await exportTable(
-          q.format ?? 'csv',
-          'besoins-fonciers',
-          'Besoins fonciers',
-          LAND_NEED_EXPORT_HEADERS,
-          landNeedExportRows(data, list),
-        ),
-      );
-    },
+    (data, _q, request) => landNeedExportRows(data, readableNeeds(data, request.ctx.actor)),
   );
 
-  app.get(
+  statsRoute(
+    app,
+    cache,
     '/api/v1/foncier/stats',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary:
-          'Chiffres du foncier calculés à partir des sites et des besoins : France, une région ou un TI, avec les chiffres publiés',
-        querystring: Type.Object({ region: Type.Optional(Region), territoire: Type.Optional(Territoire) }),
-      },
+      tags,
+      summary:
+        'Chiffres du foncier calculés à partir des sites et des besoins : France, une région ou un TI, avec les chiffres publiés',
+      querystring: Type.Object({ region: Type.Optional(Region), territoire: Type.Optional(Territoire) }),
     },
-    async (request, reply) => {
-      const q = request.query as { region?: string; territoire?: string };
-      const data = await cache.get();
-      if (q.territoire && !data.territoires.has(q.territoire))
-        throw notFound(`Territoire d'industrie inconnu : « ${q.territoire} ».`);
-      if (q.region && !data.regions.has(q.region)) throw notFound(`Région inconnue : « ${q.region} ».`);
-      return cache.send(request, reply, queryKey('stats', q), (d) => foncierStats(d, q));
-    },
+    foncierStats,
   );
 
-  await withUploads(app, async (scope) => {
-    scope.post(
-      '/api/v1/sites-cles-en-main/import',
-      {
-        config: { access: 'national' },
-        schema: {
-          tags,
-          summary:
-            'Import des sites clés en main (CSV ou XLSX envoyé tel quel), tout ou rien, simulation possible',
-          querystring: ImportQuery,
-        },
-      },
-      async (request, reply) => {
-        const q = request.query as { simulation?: boolean; nom?: string };
-        return sendReport(
-          reply,
-          await importSites(ctx, uploadedBytes(request.body), q.nom ?? 'sites', {
-            simulation: q.simulation ?? false,
-            who: request.ctx,
-          }),
-        );
-      },
-    );
-    scope.post(
-      '/api/v1/besoins-fonciers/import',
-      {
-        config: { access: 'national' },
-        schema: {
-          tags,
-          summary:
-            'Import des besoins fonciers des territoires (CSV ou XLSX), tout ou rien, simulation possible',
-          querystring: ImportQuery,
-        },
-      },
-      async (request, reply) => {
-        const q = request.query as { simulation?: boolean; nom?: string };
-        return sendReport(
-          reply,
-          await importLandNeeds(ctx, uploadedBytes(request.body), q.nom ?? 'besoins', {
-            simulation: q.simulation ?? false,
-            who: request.ctx,
-          }),
-        );
-      },
-    );
-  });
+  await importRoutes(app, tags, [
+    {
+      url: '/api/v1/sites-cles-en-main/import',
+      summary:
+        'Import des sites clés en main (CSV ou XLSX envoyé tel quel), tout ou rien, simulation possible',
+      fichier: 'sites',
+      run: (data, fichier, run) => importSites(ctx, data, fichier, run),
+    },
+    {
+      url: '/api/v1/besoins-fonciers/import',
+      summary: 'Import des besoins fonciers des territoires (CSV ou XLSX), tout ou rien, simulation possible',
+      fichier: 'besoins',
+      run: (data, fichier, run) => importLandNeeds(ctx, data, fichier, run),
+    },
+  ]);
 }

@@ -13,9 +13,10 @@ import {
   tailleLabel,
   type Viewer,
 } from '../../domain/gouvernance';
-import { cacheFor, DatasetCache } from '../financements/dataset-cache';
 import { loadNames } from '../financements/places';
 import type { AppContext } from '../platform/context';
+import { type DatasetCache, datasetCache } from '../platform/http/dataset-cache';
+import { perimeterOf, regionRef, territoryRef } from '../platform/http/territory-names';
 import { readGouvernance } from './store';
 
 // The governance as the API serves it. Names, roles and organisations are public; e-mail and phone
@@ -26,17 +27,8 @@ export interface GouvernanceData extends Gouvernance {
   regions: Map<string, string>;
 }
 
-export function gouvernanceCache(ctx: AppContext): DatasetCache<GouvernanceData> {
-  return cacheFor(
-    ctx,
-    'gouvernance',
-    () =>
-      new DatasetCache(
-        () => loadGouvernance(ctx),
-        () => ctx.clock.now().getTime(),
-      ),
-  );
-}
+export const gouvernanceCache = (ctx: AppContext): DatasetCache<GouvernanceData> =>
+  datasetCache(ctx, 'gouvernance', loadGouvernance);
 
 async function loadGouvernance(ctx: AppContext): Promise<GouvernanceData> {
   const [g, names] = await Promise.all([readGouvernance(ctx.db), loadNames(ctx.db)]);
@@ -83,8 +75,8 @@ export function presentMember(
     prenom: m.prenom,
     nom: m.nom,
     nomComplet: fullName(m),
-    territoire: { id: m.tiId, nom: data.territoires.get(m.tiId) ?? m.tiId },
-    region: { code: m.reg, nom: data.regions.get(m.reg) ?? m.reg },
+    territoire: territoryRef(data, m.tiId),
+    region: regionRef(data, m.reg),
     mandat: m.mandat,
     collectivite: m.collectivite,
     entreprise: m.entreprise,
@@ -113,8 +105,8 @@ export function presentChef(
     prenom: c.prenom,
     nom: c.nom,
     nomComplet: fullName(c),
-    territoire: { id: c.tiId, nom: data.territoires.get(c.tiId) ?? c.tiId },
-    region: { code: c.reg, nom: data.regions.get(c.reg) ?? c.reg },
+    territoire: territoryRef(data, c.tiId),
+    region: regionRef(data, c.reg),
     organisation: c.structure,
     enPosteDepuis: c.enPosteDepuis,
     cofinance: c.cofinance,
@@ -136,7 +128,7 @@ export function presentCoordinator(
     nom: c.nom,
     nomComplet: fullName(c),
     territoire: null,
-    region: { code: c.reg, nom: data.regions.get(c.reg) ?? c.reg },
+    region: regionRef(data, c.reg),
     organisation: c.structure,
     demo: c.demo,
     ...contact(viewers, { type: 'coordinateur', ...c }),
@@ -149,8 +141,8 @@ export function presentEvent(data: GouvernanceData, e: GovernanceEvent) {
     type: { code: e.kind, libelle: eventKindLabel(e.kind) },
     titre: e.titre,
     date: e.date,
-    territoire: e.tiId ? { id: e.tiId, nom: data.territoires.get(e.tiId) ?? e.tiId } : null,
-    region: e.reg ? { code: e.reg, nom: data.regions.get(e.reg) ?? e.reg } : null,
+    territoire: e.tiId ? territoryRef(data, e.tiId) : null,
+    region: e.reg ? regionRef(data, e.reg) : null,
     participants: e.participants,
     organisations: e.organisations,
     demo: e.demo,
@@ -169,8 +161,8 @@ export function territoryGovernance(
   const coordinateurs = data.coordinateurs.filter((c) => c.reg === reg);
   const evenements = data.evenements.filter((e) => e.tiId === tiId || (e.tiId === null && e.reg === reg));
   return {
-    territoire: { id: tiId, nom: data.territoires.get(tiId) ?? tiId },
-    region: { code: reg, nom: data.regions.get(reg) ?? reg },
+    territoire: territoryRef(data, tiId),
+    region: regionRef(data, reg),
     binome: {
       elus: membres.filter((m) => m.kind === 'elu').map((m) => presentMember(data, viewers, m)),
       industriels: membres.filter((m) => m.kind === 'industriel').map((m) => presentMember(data, viewers, m)),
@@ -189,7 +181,8 @@ export function territoryGovernance(
 
 export function gouvernanceStats(data: GouvernanceData, scope: { region?: string; territoire?: string }) {
   const summary = summarizeGouvernance(data);
-  const niveau = scope.territoire ? 'territoire' : scope.region ? 'region' : 'national';
+  const perimetre = perimeterOf(data, scope);
+  const niveau = perimetre.niveau;
   const empty = gouvernanceFigures({ membres: [], chefsDeProjet: [], coordinateurs: [], evenements: [] });
   const figures = scope.territoire
     ? (summary.parTi[scope.territoire] ?? empty)
@@ -214,15 +207,7 @@ export function gouvernanceStats(data: GouvernanceData, scope: { region?: string
         copilLancement: f.evenements.find((e) => e.kind === 'copil-lancement')?.count ?? 0,
       }));
   return {
-    perimetre: {
-      niveau,
-      code: scope.territoire ?? scope.region ?? 'FR',
-      nom: scope.territoire
-        ? (data.territoires.get(scope.territoire) ?? scope.territoire)
-        : scope.region
-          ? (data.regions.get(scope.region) ?? scope.region)
-          : 'France',
-    },
+    perimetre,
     chiffres: figures,
     parRegion: niveau === 'national' ? rows(summary.parRegion, data.regions, () => true) : [],
     parTerritoire:

@@ -5,28 +5,27 @@ import {
   parseCoordinatorRows,
   parseEventRows,
 } from '../../domain/gouvernance';
-import { recordAudit } from '../comptes/audit';
+import { loadPlaceLookup } from '../financements/places';
+import type { AppContext } from '../platform/context';
+import { type ImportRun, type ParsedImport, runImport } from '../platform/files/import-pipeline';
 import {
   findSheet,
   type ImportReport,
   importIdPrefix,
   itemLines,
   type ReportError,
-  readUpload,
   reportErrors,
   sheetInput,
-} from '../financements/import-runner';
-import { loadPlaceLookup } from '../financements/places';
-import type { AppContext } from '../platform/context';
-import type { TabularSheet } from '../platform/files/tabular';
+} from '../platform/files/import-report';
+import type { TabularFile, TabularSheet } from '../platform/files/tabular';
 import { badRequest } from '../platform/http/errors';
-import type { RequestContext } from '../platform/http/request-context';
 import { gouvernanceCache } from './data';
 import { saveGouvernance } from './store';
 
 // Import of the governance: a workbook with one sheet per table (« Binômes », « Chefs de projet »,
 // « Coordinateurs », « Événements »), or one table (CSV or single sheet) whose kind is given. All the
-// sheets are checked before anything is saved: one error anywhere and nothing is imported.
+// sheets are checked before anything is saved (the shared pipeline of
+// platform/files/import-pipeline.ts): one error anywhere and nothing is imported.
 
 export const GOUVERNANCE_TABLES = {
   binomes: {
@@ -55,34 +54,43 @@ export const GOUVERNANCE_TABLES = {
   },
 } as const;
 export type GouvernanceTable = keyof typeof GOUVERNANCE_TABLES;
-export const isGouvernanceTable = (v: string): v is GouvernanceTable => v in GOUVERNANCE_TABLES;
 
-export async function importGouvernance(
+export const importGouvernance = (
   ctx: AppContext,
   data: Uint8Array,
   fichier: string,
-  o: { simulation: boolean; table?: GouvernanceTable; who: RequestContext },
-): Promise<ImportReport> {
-  const file = await readUpload(data, fichier);
+  run: ImportRun & { table?: GouvernanceTable },
+): Promise<ImportReport> =>
+  runImport(ctx.db, data, fichier, run, {
+    parse: (file) => parseWorkbook(ctx, file, run.table),
+    save: saveGouvernance,
+    saved: () => gouvernanceCache(ctx).invalidate(),
+  });
+
+/** The sheets to read: the one of `table`, or every sheet with a known name. */
+function sheetPlan(file: TabularFile, table?: GouvernanceTable) {
+  if (table) return [{ table, sheet: findSheet(file, GOUVERNANCE_TABLES[table].sheets) ?? file.sheets[0]! }];
   const plan: { table: GouvernanceTable; sheet: TabularSheet }[] = [];
-  if (o.table) {
-    plan.push({
-      table: o.table,
-      sheet: findSheet(file, GOUVERNANCE_TABLES[o.table].sheets) ?? file.sheets[0]!,
-    });
-  } else {
-    for (const [table, def] of Object.entries(GOUVERNANCE_TABLES) as [
-      GouvernanceTable,
-      (typeof GOUVERNANCE_TABLES)[GouvernanceTable],
-    ][]) {
-      const sheet = findSheet(file, def.sheets);
-      if (sheet) plan.push({ table, sheet });
-    }
-    if (plan.length === 0)
-      throw badRequest(
-        `Aucune feuille reconnue. Nommez les feuilles « Binômes », « Chefs de projet », « Coordinateurs », « Événements », ou précisez le type de table (binomes, chefs-de-projet, coordinateurs, evenements).`,
-      );
+  for (const [name, def] of Object.entries(GOUVERNANCE_TABLES) as [
+    GouvernanceTable,
+    (typeof GOUVERNANCE_TABLES)[GouvernanceTable],
+  ][]) {
+    const sheet = findSheet(file, def.sheets);
+    if (sheet) plan.push({ table: name, sheet });
   }
+  if (plan.length === 0)
+    throw badRequest(
+      `Aucune feuille reconnue. Nommez les feuilles « Binômes », « Chefs de projet », « Coordinateurs », « Événements », ou précisez le type de table (binomes, chefs-de-projet, coordinateurs, evenements).`,
+    );
+  return plan;
+}
+
+async function parseWorkbook(
+  ctx: AppContext,
+  file: TabularFile,
+  table?: GouvernanceTable,
+): Promise<ParsedImport<Partial<Gouvernance>>> {
+  const plan = sheetPlan(file, table);
   const places = await loadPlaceLookup(ctx.db);
   const prefix = importIdPrefix('gouv', ctx.clock.now());
   const result: Partial<Gouvernance> = {};
@@ -101,19 +109,7 @@ export async function importGouvernance(
     valides += parsed.items.length;
     feuilles.push({ feuille: sheet.name, table: def.label, lignes: count, valides: parsed.items.length });
   }
-  let saved = 0;
-  if (erreurs.length === 0 && !o.simulation) {
-    await ctx.db.transaction(async (tx) => {
-      await saveGouvernance(tx, result);
-      await recordAudit(tx, o.who, {
-        action: 'import',
-        entity: 'gouvernance',
-        after: { fichier, feuilles },
-      });
-    });
-    gouvernanceCache(ctx).invalidate();
-    saved = valides;
-  }
+  // The preview never shows contacts (it is an answer to the import, not the directory).
   const apercu = [
     ...(result.membres ?? []),
     ...(result.chefsDeProjet ?? []),
@@ -123,15 +119,9 @@ export async function importGouvernance(
     .slice(0, 20)
     .map((item) => ({ ...item, email: undefined, telephone: undefined }));
   return {
-    simulation: o.simulation,
-    fichier,
-    format: file.format,
-    lignes,
-    valides,
-    erreurs,
-    horsTi: [],
-    enregistres: saved,
-    apercu,
-    feuilles,
+    rows: result,
+    count: valides,
+    audit: { entity: 'gouvernance', after: { feuilles } },
+    report: { lignes, valides, erreurs, horsTi: [], apercu, feuilles },
   };
 }

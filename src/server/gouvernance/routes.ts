@@ -9,12 +9,14 @@ import {
   type Viewer,
 } from '../../domain/gouvernance';
 import { normalizeText } from '../../domain/shared/text';
-import { queryKey } from '../financements/dataset-cache';
-import { sendFile, sendReport } from '../financements/routes';
-import { ExportQuery, ImportQuery, uploadedBytes, withUploads } from '../financements/upload';
 import type { AppContext } from '../platform/context';
+import { XLSX_TYPE } from '../platform/files/export-table';
 import { writeCsv, writeXlsx } from '../platform/files/tabular';
+import { cachedRoute, statsRoute } from '../platform/http/dataset-routes';
 import { notFound } from '../platform/http/errors';
+import { ExportQuery, ImportQuery, importRoutes, sendFile } from '../platform/http/file-routes';
+import { listAnswer, pageAnswer } from '../platform/http/list-answer';
+import { inScope } from '../platform/http/territory-names';
 import {
   type GouvernanceData,
   gouvernanceCache,
@@ -122,69 +124,44 @@ export async function gouvernanceRoutes(app: FastifyInstance, ctx: AppContext) {
               `${p.nomComplet} ${p.organisation ?? ''} ${p.territoire?.nom ?? ''} ${p.region.nom}`,
             ).includes(needle)),
       );
-      const offset = q.offset ?? 0;
       reply.header('cache-control', 'private, no-store');
-      return {
-        total: list.length,
-        offset,
-        limit: q.limit ?? 100,
-        demo: list.some((p) => p.demo),
-        items: list.slice(offset, offset + (q.limit ?? 100)),
-      };
+      return pageAnswer(list, { offset: q.offset ?? 0, limit: q.limit ?? 100 }, (p) => p);
     },
   );
 
-  app.get(
+  cachedRoute(
+    app,
+    cache,
     '/api/v1/gouvernance/evenements',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'COPIL et événements du réseau (séminaires, webinaires), avec le nombre de participants',
-        querystring: Type.Object({
-          region: Type.Optional(Region),
-          territoire: Type.Optional(Territoire),
-          type: Type.Optional(Type.Union(EVENT_KINDS.map((k) => Type.Literal(k.code)))),
-        }),
-      },
+      key: 'events',
+      tags,
+      summary: 'COPIL et événements du réseau (séminaires, webinaires), avec le nombre de participants',
+      querystring: Type.Object({
+        region: Type.Optional(Region),
+        territoire: Type.Optional(Territoire),
+        type: Type.Optional(Type.Union(EVENT_KINDS.map((k) => Type.Literal(k.code)))),
+      }),
     },
-    async (request, reply) => {
-      const q = request.query as { region?: string; territoire?: string; type?: string };
-      return cache.send(request, reply, queryKey('events', q), (data) => {
-        const list = data.evenements.filter(
-          (e) =>
-            (!q.type || e.kind === q.type) &&
-            (!q.region || e.reg === q.region) &&
-            (!q.territoire || e.tiId === q.territoire),
-        );
-        return {
-          total: list.length,
-          demo: list.some((e) => e.demo),
-          items: list.map((e) => presentEvent(data, e)),
-        };
-      });
+    (data, q: { region?: string; territoire?: string; type?: string }) => {
+      return listAnswer(
+        data.evenements.filter((e) => (!q.type || e.kind === q.type) && inScope(e, q)),
+        (e) => presentEvent(data, e),
+      );
     },
   );
 
-  app.get(
+  statsRoute(
+    app,
+    cache,
     '/api/v1/gouvernance/stats',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary:
-          'Chiffres de la gouvernance calculés à partir des données : binômes (tailles, fonctions), chefs de projet, coordinateurs, COPIL ; France, région ou TI',
-        querystring: Type.Object({ region: Type.Optional(Region), territoire: Type.Optional(Territoire) }),
-      },
+      tags,
+      summary:
+        'Chiffres de la gouvernance calculés à partir des données : binômes (tailles, fonctions), chefs de projet, coordinateurs, COPIL ; France, région ou TI',
+      querystring: Type.Object({ region: Type.Optional(Region), territoire: Type.Optional(Territoire) }),
     },
-    async (request, reply) => {
-      const q = request.query as { region?: string; territoire?: string };
-      const data = await cache.get();
-      if (q.territoire && !data.territoires.has(q.territoire))
-        throw notFound(`Territoire d'industrie inconnu : « ${q.territoire} ».`);
-      if (q.region && !data.regions.has(q.region)) throw notFound(`Région inconnue : « ${q.region} ».`);
-      return cache.send(request, reply, queryKey('stats', q), (d) => gouvernanceStats(d, q));
-    },
+    gouvernanceStats,
   );
 
   app.get(
@@ -297,7 +274,7 @@ export async function gouvernanceRoutes(app: FastifyInstance, ctx: AppContext) {
       if ((q.format ?? 'xlsx') === 'xlsx')
         return sendFile(reply, {
           body: await writeXlsx(sheets),
-          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          contentType: XLSX_TYPE,
           filename: 'gouvernance.xlsx',
         });
       const people = directory(data, viewers);
@@ -330,39 +307,25 @@ export async function gouvernanceRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  await withUploads(app, async (scope) => {
-    scope.post(
-      '/api/v1/gouvernance/import',
-      {
-        config: { access: 'national' },
-        schema: {
-          tags,
-          summary:
-            'Import de la gouvernance (XLSX à feuilles « Binômes », « Chefs de projet », « Coordinateurs », « Événements », ou une table CSV avec « table »), tout ou rien',
-          querystring: Type.Object({
-            ...ImportQuery.properties,
-            table: Type.Optional(
-              Type.Union([
-                Type.Literal('binomes'),
-                Type.Literal('chefs-de-projet'),
-                Type.Literal('coordinateurs'),
-                Type.Literal('evenements'),
-              ]),
-            ),
-          }),
-        },
-      },
-      async (request, reply) => {
-        const q = request.query as { simulation?: boolean; nom?: string; table?: GouvernanceTable };
-        return sendReport(
-          reply,
-          await importGouvernance(ctx, uploadedBytes(request.body), q.nom ?? 'gouvernance', {
-            simulation: q.simulation ?? false,
-            table: q.table,
-            who: request.ctx,
-          }),
-        );
-      },
-    );
-  });
+  await importRoutes(app, tags, [
+    {
+      url: '/api/v1/gouvernance/import',
+      summary:
+        'Import de la gouvernance (XLSX à feuilles « Binômes », « Chefs de projet », « Coordinateurs », « Événements », ou une table CSV avec « table »), tout ou rien',
+      querystring: Type.Object({
+        ...ImportQuery.properties,
+        table: Type.Optional(
+          Type.Union([
+            Type.Literal('binomes'),
+            Type.Literal('chefs-de-projet'),
+            Type.Literal('coordinateurs'),
+            Type.Literal('evenements'),
+          ]),
+        ),
+      }),
+      fichier: 'gouvernance',
+      run: (data, fichier, run, q) =>
+        importGouvernance(ctx, data, fichier, { ...run, table: q.table as GouvernanceTable | undefined }),
+    },
+  ]);
 }

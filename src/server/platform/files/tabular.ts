@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { loadExcelJS } from './exceljs';
 
 // Reads a spreadsheet the way people send them: CSV in UTF-8 (with or without BOM) or Windows-1252,
 // separated by « ; », « , » or tabs, or an XLSX workbook (every sheet). Each sheet comes back as a
@@ -86,6 +86,7 @@ function readCsv(data: Uint8Array, name: string): TabularSheet {
 }
 
 async function readXlsx(data: Uint8Array): Promise<TabularSheet[]> {
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as never);
@@ -129,6 +130,7 @@ export function writeCsv(headers: readonly string[], rows: readonly (readonly un
 export async function writeXlsx(
   sheets: readonly { name: string; headers: readonly string[]; rows: readonly (readonly unknown[])[] }[],
 ): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Pilote TI';
   for (const s of sheets) {

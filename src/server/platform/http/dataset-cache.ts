@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type CachedBody, prepareBody, sendCached } from '../platform/http/cached-response';
+import type { AppContext } from '../context';
+import { type CachedBody, prepareBody, sendCached } from './cached-response';
 
-// Laureates, sites and governance are a few hundred to a few thousand rows that change only on
-// import: each instance keeps them in memory and answers lists, figures and map layers from there,
-// with the serialised and compressed bodies memoised per query. An import on this instance drops the
+// Datasets such as the laureates, sites and governance are a few hundred to a few thousand rows that
+// change only on import: each instance keeps them in memory and answers lists, figures and map
+// layers from there, with the serialised and compressed bodies memoised per query. An import on this instance drops the
 // cache at once; other instances (behind a load balancer) reload after `ttlMs` at most.
 
 const MAX_BODIES = 400;
@@ -89,6 +90,19 @@ export function cacheFor<T>(owner: object, name: string, create: () => DatasetCa
   return cache;
 }
 const registry = new WeakMap<object, Map<string, DatasetCache<unknown>>>();
+
+/** The cache of a module's dataset, loaded by `load` and expired on the platform's clock. */
+export function datasetCache<T>(ctx: AppContext, name: string, load: (ctx: AppContext) => Promise<T>) {
+  return cacheFor(
+    ctx,
+    name,
+    () =>
+      new DatasetCache(
+        () => load(ctx),
+        () => ctx.clock.now().getTime(),
+      ),
+  );
+}
 
 /** A stable cache key for a querystring object (keys sorted, empty values dropped). */
 export function queryKey(prefix: string, query: Record<string, unknown>): string {
