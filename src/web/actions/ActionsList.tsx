@@ -109,6 +109,47 @@ export type ActionsListProps = {
 
 const FILTER_KEYS = ['axe', 'thematique', 'statut', 'region', 'q', 'archivee'] as const;
 
+/**
+ * A select filter kept in the address as `name`: `all` is the label of the empty choice (no filter);
+ * a filter without it shows `fallback` when absent, and choosing `fallback` removes the parameter.
+ */
+type SelectFilter = {
+  name: (typeof FILTER_KEYS)[number];
+  label: string;
+  all?: string;
+  fallback?: string;
+  options: readonly { code: string; label: string }[];
+};
+
+const SELECT_FILTERS: SelectFilter[] = [
+  { name: 'axe', label: 'Axe', all: 'Tous les axes', options: AXES },
+  { name: 'thematique', label: 'Thématique', all: 'Toutes les thématiques', options: THEMATIQUES },
+  { name: 'statut', label: 'Statut', all: 'Tous les statuts', options: STATUTS_REPORTED },
+  {
+    name: 'archivee',
+    label: 'Actions archivées',
+    fallback: 'non',
+    options: [
+      { code: 'non', label: 'Masquées' },
+      { code: 'oui', label: 'Seulement les archivées' },
+      { code: 'tous', label: 'Affichées avec les autres' },
+    ],
+  },
+];
+
+const regionFilter = (regions: { code: string; nom: string }[]): SelectFilter => ({
+  name: 'region',
+  label: 'Région',
+  all: 'Toutes les régions',
+  options: regions.map((r) => ({ code: r.code, label: r.nom })),
+});
+
+/** The exports of the filtered list (all pages). */
+const EXPORTS = [
+  { format: 'csv', label: 'CSV' },
+  { format: 'xlsx', label: 'XLSX' },
+] as const;
+
 export function ActionsList({ ti, region, regions, caption }: ActionsListProps) {
   const [params, setParams] = useSearchParams();
   const me = useMe();
@@ -180,6 +221,8 @@ export function ActionsList({ ti, region, regions, caption }: ActionsListProps) 
     }
   };
 
+  // The region filter only where the list spans several regions (national list).
+  const selects = [...(regions && !region ? [regionFilter(regions)] : []), ...SELECT_FILTERS];
   const shown = COLUMNS.filter((c) => columns.includes(c.key) && !(ti && c.key === 'territoire'));
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
@@ -212,85 +255,20 @@ export function ActionsList({ ti, region, regions, caption }: ActionsListProps) 
             Rechercher
           </Button>
         </div>
-        {regions && !region && (
-          <div className="fr-col-12 fr-col-md-3">
+        {selects.map((f) => (
+          <div key={f.name} className="fr-col-12 fr-col-md-3">
             <Select
-              label="Région"
+              label={f.label}
               nativeSelectProps={{
-                value: params.get('region') ?? '',
-                onChange: (e) => update({ region: e.target.value }),
+                value: params.get(f.name) ?? f.fallback ?? '',
+                onChange: (e) => update({ [f.name]: e.target.value === f.fallback ? null : e.target.value }),
               }}
             >
-              <option value="">Toutes les régions</option>
-              {regions.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.nom}
-                </option>
-              ))}
+              {f.all !== undefined && <option value="">{f.all}</option>}
+              <CodeOptions options={f.options} />
             </Select>
           </div>
-        )}
-        <div className="fr-col-12 fr-col-md-3">
-          <Select
-            label="Axe"
-            nativeSelectProps={{
-              value: params.get('axe') ?? '',
-              onChange: (e) => update({ axe: e.target.value }),
-            }}
-          >
-            <option value="">Tous les axes</option>
-            {AXES.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.label}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="fr-col-12 fr-col-md-3">
-          <Select
-            label="Thématique"
-            nativeSelectProps={{
-              value: params.get('thematique') ?? '',
-              onChange: (e) => update({ thematique: e.target.value }),
-            }}
-          >
-            <option value="">Toutes les thématiques</option>
-            {THEMATIQUES.map((t) => (
-              <option key={t.code} value={t.code}>
-                {t.label}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="fr-col-12 fr-col-md-3">
-          <Select
-            label="Statut"
-            nativeSelectProps={{
-              value: params.get('statut') ?? '',
-              onChange: (e) => update({ statut: e.target.value }),
-            }}
-          >
-            <option value="">Tous les statuts</option>
-            {STATUTS_REPORTED.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.label}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="fr-col-12 fr-col-md-3">
-          <Select
-            label="Actions archivées"
-            nativeSelectProps={{
-              value: params.get('archivee') ?? 'non',
-              onChange: (e) => update({ archivee: e.target.value === 'non' ? null : e.target.value }),
-            }}
-          >
-            <option value="non">Masquées</option>
-            <option value="oui">Seulement les archivées</option>
-            <option value="tous">Affichées avec les autres</option>
-          </Select>
-        </div>
+        ))}
       </form>
 
       <details className="fr-mb-2w">
@@ -308,24 +286,17 @@ export function ActionsList({ ti, region, regions, caption }: ActionsListProps) 
       </details>
 
       <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
-        <li>
-          <a
-            className="fr-btn fr-btn--secondary fr-icon-download-line"
-            href={`/api/v1/actions/export.csv?${filters}`}
-            download
-          >
-            Exporter en CSV
-          </a>
-        </li>
-        <li>
-          <a
-            className="fr-btn fr-btn--secondary fr-icon-download-line"
-            href={`/api/v1/actions/export.xlsx?${filters}`}
-            download
-          >
-            Exporter en XLSX
-          </a>
-        </li>
+        {EXPORTS.map((x) => (
+          <li key={x.format}>
+            <a
+              className="fr-btn fr-btn--secondary fr-icon-download-line"
+              href={`/api/v1/actions/export.${x.format}?${filters}`}
+              download
+            >
+              Exporter en {x.label}
+            </a>
+          </li>
+        ))}
         {writable && (
           <li>
             <Link
@@ -441,11 +412,7 @@ export function ActionsList({ ti, region, regions, caption }: ActionsListProps) 
                   nativeSelectProps={{ value: bulkStatut, onChange: (e) => setBulkStatut(e.target.value) }}
                 >
                   <option value="">Choisir un statut</option>
-                  {[...STATUTS, { code: 'non-renseigne', label: 'Non renseigné' }].map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {s.label}
-                    </option>
-                  ))}
+                  <CodeOptions options={[...STATUTS, { code: 'non-renseigne', label: 'Non renseigné' }]} />
                 </Select>
               </div>
               <div className="fr-fieldset__element">
@@ -464,6 +431,15 @@ export function ActionsList({ ti, region, regions, caption }: ActionsListProps) 
       )}
     </div>
   );
+}
+
+/** The choices of a select, from a vocabulary list (`code`, `label`). */
+function CodeOptions({ options }: { options: readonly { code: string; label: string }[] }) {
+  return options.map((o) => (
+    <option key={o.code} value={o.code}>
+      {o.label}
+    </option>
+  ));
 }
 
 function SortHeader({

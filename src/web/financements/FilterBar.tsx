@@ -8,6 +8,10 @@ export type Filter =
   | { name: string; label: string; options: { value: string; label: string }[]; search?: false }
   | { name: string; label: string; search: true; options?: undefined };
 
+/** The options of a select from a vocabulary list (`code`, `label`). */
+export const options = (list: readonly { code: string; label: string }[]) =>
+  list.map((x) => ({ value: x.code, label: x.label }));
+
 export function FilterBar({
   legend,
   fields,

@@ -14,44 +14,7 @@ import { DemoNotice } from '../platform/DemoBadge';
 import { formatInteger } from '../platform/format';
 import { QueryState } from '../platform/QueryState';
 import { usePageTitle } from '../platform/usePageTitle';
-
-type Share = { code: string; label: string; count: number; pct: number };
-type Row = {
-  code: string;
-  nom: string;
-  elus: number;
-  industriels: number;
-  chefsDeProjet: number;
-  chefsCofinances: number;
-  coordinateurs: number;
-  copilLancement: number;
-};
-type Stats = {
-  perimetre: { niveau: string; code: string; nom: string };
-  chiffres: {
-    elus: number;
-    industriels: number;
-    tailles: Share[];
-    fonctions: Share[];
-    chefsDeProjet: number;
-    chefsCofinances: number;
-    cofinancementEtatEuros: number;
-    territoiresAvecChef: number;
-    coordinateurs: number;
-    regionsCoordonnees: number;
-    evenements: {
-      kind: string;
-      label: string;
-      count: number;
-      participants: number;
-      participantsMoyen: number;
-    }[];
-    territoiresCopilLancement: number;
-  };
-  parRegion: Row[];
-  parTerritoire: Row[];
-  demo: boolean;
-};
+import type { GouvernanceStats as Stats } from './types';
 
 export default function GouvernancePage() {
   usePageTitle('Gouvernance du programme');

@@ -1,3 +1,5 @@
+import type { GouvernanceFigures } from '../../domain/gouvernance/summary';
+
 /** Shapes of the governance API's answers (see src/server/gouvernance/data.ts). */
 export type Personne = {
   type: 'membre' | 'chef-de-projet' | 'coordinateur';
@@ -39,5 +41,33 @@ export type GouvernanceTerritoire = {
   coordinateurs: Personne[];
   copil: Evenement[];
   contactsVisibles: boolean;
+  demo: boolean;
+};
+
+export type GouvernanceRow = {
+  code: string;
+  nom: string;
+  elus: number;
+  industriels: number;
+  chefsDeProjet: number;
+  chefsCofinances: number;
+  coordinateurs: number;
+  copilLancement: number;
+};
+/** `GET /api/v1/gouvernance/stats` (see src/server/gouvernance/data.ts). */
+export type GouvernanceStats = {
+  perimetre: { niveau: string; code: string; nom: string };
+  chiffres: GouvernanceFigures;
+  publie: {
+    elus: number;
+    industriels: number;
+    chefsDeProjet: number;
+    chefsCofinances: number;
+    coordinateurs: number;
+    regionsCoordonnees: number;
+    copilLancement: number;
+  } | null;
+  parRegion: GouvernanceRow[];
+  parTerritoire: GouvernanceRow[];
   demo: boolean;
 };
