@@ -1,8 +1,9 @@
 /**
  * Browser tests of the dashboards (issue 6) in Debian's headless Chromium against the real platform
  * with the demonstration data: the national, regional and territorial dashboards draw their charts,
- * map and tables, filters change the figures, the CSV export gives the chart's numbers, the PDF has
- * two A4 pages, and every page passes axe-core without serious or critical violations.
+ * map and tables, filters change the figures, the funding, land and governance figures of the same
+ * perimeter are shown (and equal the published ones for France), the CSV export gives the chart's
+ * numbers, the PDF has two A4 pages, and every page passes axe-core without serious or critical violations.
  * Build the web app first: npx vite build --outDir /tmp/<you>-web && WEB_DIR=/tmp/<you>-web …
  */
 import type { Browser, Page } from 'playwright-core';
@@ -62,6 +63,44 @@ describe('tableau de bord national', () => {
     expect(errors).toEqual([]);
   });
 
+  it('montre les financements, le foncier et la gouvernance du programme, égaux aux chiffres publiés', async () => {
+    const { page, errors } = await open('/tableaux-de-bord');
+    await ready(page);
+    const section = page.locator('[data-testid="leviers"]');
+    for (const lever of ['financements', 'foncier', 'gouvernance']) {
+      await section.locator(`[data-lever="${lever}"]`).waitFor();
+    }
+    const money = await (await fetch(`${platform.url}/api/v1/financements/stats`)).json();
+    const text = (await section.textContent()) ?? '';
+    expect(text).toContain(
+      `${money.ensemble.laureats} lauréats des dispositifs du programme, dont 163 du Fonds vert`,
+    );
+    expect(text).toMatch(/55 sites clés en main \(2\s942 ha\)/);
+    expect(text).toMatch(/Binômes : 336 élus et 352 industriels/);
+    expect(text).toMatch(/162 chefs de projet, dont 140 cofinancés/);
+    expect(text).toMatch(/15 coordinateurs régionaux dans 14 régions/);
+    expect(text).toMatch(/146 COPIL de lancement tenus/);
+    expect(text).toContain('Données de démonstration');
+    // Every figure the programme published is given back by the rows (calculé = publié).
+    await section.locator('summary', { hasText: 'chiffres publiés' }).click();
+    const rows = section.locator('details tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(15);
+    for (const row of await rows.all()) {
+      const cells = await row.locator('td').allTextContents();
+      expect(cells[0], (await row.locator('th').textContent()) ?? '').toBe(cells[1]);
+    }
+    await checkAccessibility(page, 'tableau de bord national, financements et gouvernance');
+
+    // A region chosen in the filters: the figures follow it.
+    const region = await (await fetch(`${platform.url}/api/v1/financements/stats?region=84`)).json();
+    await page.locator('#filtre-region').selectOption('84');
+    await expect
+      .poll(() => section.locator('[data-lever="financements"]').textContent())
+      .toContain(`${region.ensemble.laureats} lauréats`);
+    expect(await section.textContent()).toMatch(/les filtres des actions .* ne s’y appliquent pas/);
+    expect(errors).toEqual([]);
+  });
+
   it('exporte les données d’un graphique en CSV, avec la source', async () => {
     const response = await fetch(`${platform.url}/api/v1/tableaux-de-bord/national.csv?graphique=par-axe`);
     expect(response.status).toBe(200);
@@ -92,6 +131,15 @@ describe('tableau de bord national', () => {
     expect(pdfPageCount(bytes)).toBe(2);
     console.info(`PDF du tableau de bord national : ${Date.now() - started} ms, ${bytes.length} octets`);
   });
+
+  it('met les financements, le foncier et la gouvernance dans la page imprimée', async () => {
+    const { page, errors } = await open('/impression/tableaux-de-bord/regions/84');
+    await page.locator('[data-print-ready="true"]').waitFor({ timeout: 30_000 });
+    const levers = page.locator('[data-testid="leviers"]');
+    expect(await levers.locator('.pilote-lever').count()).toBe(3);
+    expect(await levers.locator('a').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('tableaux de bord régional et territorial', () => {
@@ -111,6 +159,25 @@ describe('tableaux de bord régional et territorial', () => {
     await ready(page);
     await page.locator('[data-testid="graphique-statut-par-axe"][data-drawn="true"] svg').waitFor();
     expect(await page.locator('[data-chart="par-axe"] tbody tr').count()).toBe(5);
+    // The territory's own laureates, sites and governance, as computed by the server.
+    const [money, land, governance] = await Promise.all(
+      ['financements', 'foncier', 'gouvernance'].map(async (m) =>
+        (await fetch(`${platform.url}/api/v1/${m}/stats?territoire=ti-8413`)).json(),
+      ),
+    );
+    const levers = page.locator('[data-testid="leviers"]');
+    for (const lever of ['financements', 'foncier', 'gouvernance']) {
+      await levers.locator(`[data-lever="${lever}"]`).waitFor();
+    }
+    expect(await levers.locator('[data-lever="financements"]').textContent()).toContain(
+      `${money.ensemble.laureats} lauréat`,
+    );
+    expect(await levers.locator('[data-lever="foncier"]').textContent()).toContain(
+      `${land.sites.sites} site`,
+    );
+    expect(await levers.locator('[data-lever="gouvernance"]').textContent()).toContain(
+      `Binôme : ${governance.chiffres.elus} élu`,
+    );
     await checkAccessibility(page, 'tableau de bord territorial');
     await page.locator('#filtre-axe').selectOption('foncier');
     await expect.poll(() => page.url()).toContain('axe=foncier');

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { apiQuery } from '../platform/api';
 import { QueryState } from '../platform/QueryState';
 import { usePageTitle } from '../platform/usePageTitle';
+import { usePrefetchLevers } from '../tableaux-de-bord/LeviersSection';
 import { PortraitView } from './PortraitView';
 import type { Portrait } from './types';
 
@@ -13,9 +14,14 @@ export function usePortraitPath(): {
   id?: string;
 } {
   const { id, code } = useParams();
-  if (id) return { api: `/api/v1/portraits/territoires/${id}`, level: 'territoire', id };
-  if (code) return { api: `/api/v1/portraits/regions/${code}`, level: 'region', id: code };
-  return { api: '/api/v1/portraits/programme', level: 'programme' };
+  const path = id
+    ? ({ api: `/api/v1/portraits/territoires/${id}`, level: 'territoire', id } as const)
+    : code
+      ? ({ api: `/api/v1/portraits/regions/${code}`, level: 'region', id: code } as const)
+      : ({ api: '/api/v1/portraits/programme', level: 'programme' } as const);
+  // The funding, land and governance figures at the end of the portrait load alongside it.
+  usePrefetchLevers(id ? { territoire: id } : code ? { region: code } : {});
+  return path;
 }
 
 export const portraitTitle = (p: Portrait | undefined, level: string) =>

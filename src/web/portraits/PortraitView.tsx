@@ -11,6 +11,7 @@ import { DemoNotice } from '../platform/DemoBadge';
 import { SourceNote } from '../platform/SourceNote';
 import { BarChart, LineChart, PatternDefs } from '../tableaux-de-bord/charts';
 import { formatFrNumber, formatFrPercent } from '../tableaux-de-bord/format';
+import { LeviersSection } from '../tableaux-de-bord/LeviersSection';
 import { TerritoryMembersMap } from './TerritoryMembersMap';
 import type { Portrait } from './types';
 import './portraits.css';
@@ -32,10 +33,13 @@ export function PortraitView({
   p,
   print = false,
   onMapDrawn,
+  onLeversSettled,
 }: {
   p: Portrait;
   print?: boolean;
   onMapDrawn?: () => void;
+  /** Called once the funding, land and governance figures are in (the print page waits for them). */
+  onLeversSettled?: () => void;
 }) {
   const e = p.emploi;
   const chartWidth = print ? 330 : 640;
@@ -288,6 +292,14 @@ export function PortraitView({
 
         <PlanSection p={p} width={print ? 300 : chartWidth} />
       </div>
+
+      <LeviersSection
+        scope={
+          p.niveau === 'territoire' ? { territoire: p.id } : p.niveau === 'region' ? { region: p.id } : {}
+        }
+        print={print}
+        onSettled={onLeversSettled}
+      />
 
       <section aria-labelledby="sources" className="fr-mb-2w">
         <h2 id="sources" className="fr-h6">

@@ -1,6 +1,6 @@
 /** /impression/portraits/territoires/:id — the portrait laid out on two A4 pages, printed to PDF by the server. */
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { apiQuery } from '../platform/api';
 import { usePageTitle } from '../platform/usePageTitle';
 import { portraitTitle, usePortraitPath } from './PortraitPage';
@@ -13,7 +13,9 @@ export default function PrintPortraitPage() {
   const [mapDrawn, setMapDrawn] = useState(level !== 'territoire');
   const title = portraitTitle(query.data, level);
   usePageTitle(title);
-  const ready = query.isSuccess && mapDrawn;
+  const [leversSettled, setLeversSettled] = useState(false);
+  const onLeversSettled = useCallback(() => setLeversSettled(true), []);
+  const ready = query.isSuccess && mapDrawn && leversSettled;
   return (
     <div className="pilote-print" data-print-ready={query.isError ? 'false' : ready ? 'true' : undefined}>
       <h1>{title}</h1>
@@ -24,7 +26,12 @@ export default function PrintPortraitPage() {
             {query.data.region ? `${query.data.region.nom} · ` : ''}
             {query.data.perimetre.libelle} · édité le {new Date().toLocaleDateString('fr-FR')} sur Pilote TI
           </p>
-          <PortraitView p={query.data} print onMapDrawn={() => setMapDrawn(true)} />
+          <PortraitView
+            p={query.data}
+            print
+            onMapDrawn={() => setMapDrawn(true)}
+            onLeversSettled={onLeversSettled}
+          />
         </>
       )}
     </div>

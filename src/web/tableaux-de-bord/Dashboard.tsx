@@ -4,7 +4,7 @@
  * printed and exported. Every chart has its data table and a CSV export of the same numbers.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { apiQuery } from '../platform/api';
 import { DataTable } from '../platform/DataTable';
@@ -13,7 +13,8 @@ import { QueryState } from '../platform/QueryState';
 import { usePageTitle } from '../platform/usePageTitle';
 import { BarChart, PatternDefs, StackedBarChart } from './charts';
 import { formatFrNumber, formatFrPercent } from './format';
-import { ChoroplethLegend, SvgChoropleth } from './SvgChoropleth';
+import { LeviersSection } from './LeviersSection';
+import { ChoroplethLegend, SvgChoropleth, usePrefetchMapLayer } from './SvgChoropleth';
 import type { Chart, Dashboard as DashboardData } from './types';
 
 export type Level =
@@ -178,7 +179,12 @@ export function Dashboard({ level, print = false }: { level: Level; print?: bool
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
+  // The map's layer loads with the data; the funding, land and governance figures at the bottom load
+  // after (browsers open few connections per host: they must not delay the charts and the map).
+  usePrefetchMapLayer(level.niveau !== 'territoire');
   const [mapDrawn, setMapDrawn] = useState(false);
+  const [leversSettled, setLeversSettled] = useState(false);
+  const onLeversSettled = useCallback(() => setLeversSettled(true), []);
   const data = query.data;
   const title =
     !data || level.niveau === 'national'
@@ -190,7 +196,9 @@ export function Dashboard({ level, print = false }: { level: Level; print?: bool
     <div
       className={print ? 'pilote-print' : undefined}
       data-dashboard-ready={ready ? 'true' : undefined}
-      data-print-ready={print && ready ? 'true' : query.isError && print ? 'false' : undefined}
+      data-print-ready={
+        print && ready && leversSettled ? 'true' : query.isError && print ? 'false' : undefined
+      }
     >
       <PatternDefs />
       <h1>{title}</h1>
@@ -357,11 +365,28 @@ export function Dashboard({ level, print = false }: { level: Level; print?: bool
                 />
               ))}
             </div>
+            <LeviersSection
+              scope={leverScope(level, filters.region)}
+              print={print}
+              onSettled={onLeversSettled}
+              note={
+                search
+                  ? 'Ces chiffres portent sur le périmètre choisi ; les filtres des actions (campagne, axe, thématique, statut) ne s’y appliquent pas.'
+                  : undefined
+              }
+            />
           </>
         )}
       </QueryState>
     </div>
   );
+}
+
+/** The perimeter of the funding, land and governance figures: the dashboard's, or the region chosen. */
+function leverScope(level: Level, region: string | undefined): { region?: string; territoire?: string } {
+  if (level.niveau === 'territoire') return { territoire: level.id };
+  if (level.niveau === 'region') return { region: level.code };
+  return region ? { region } : {};
 }
 
 function MapWithReady({
