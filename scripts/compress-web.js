@@ -5,7 +5,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'dist', 'web');
+// The folder to compress: dist/web, or the one given as first argument (a build made elsewhere with
+// `vite build --outDir <folder>`).
+const root =
+  process.argv[2] ?? join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'dist', 'web');
 const COMPRESSIBLE = new Set([
   '.html',
   '.js',

@@ -140,6 +140,26 @@ const KNOWN_FRAMEWORK_ERRORS: Record<string, { status: number; message: string }
   },
 };
 
+/**
+ * Scripts, stylesheets, fonts and images are drawn by a page, not opened as documents: the security
+ * headers that only act on a document (or a worker) are left off them, which saves about 0.5 KB on
+ * each of the ~35 responses of a first view. They keep `nosniff`, CORP and HSTS. The SVG here are
+ * the DSFR's own icons and artwork (the web folder holds build output only, never user content).
+ * HTML and the module worker (.mjs, whose CSP comes from its own response) keep every header.
+ */
+const SUBRESOURCE = /\.(js|css|woff2?|png|ico|svg)(\.br|\.gz)?$/;
+const DOCUMENT_ONLY_HEADERS = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+];
+
 /** The built web application (dist/web), precompressed, with the SPA's index.html for other paths. */
 async function serveWebApp(app: FastifyInstance, webDir: string) {
   const hasWeb = existsSync(path.join(webDir, 'index.html'));
@@ -152,6 +172,9 @@ async function serveWebApp(app: FastifyInstance, webDir: string) {
       setHeaders: (res, file: string) => {
         const immutable = file.includes(`${path.sep}assets${path.sep}`);
         res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        if (!SUBRESOURCE.test(file)) return;
+        // Helmet writes its headers on the raw response, before this route runs.
+        for (const name of DOCUMENT_ONLY_HEADERS) res.raw.removeHeader(name);
       },
     });
   }
