@@ -10,6 +10,7 @@ import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
 import { buildApp } from './http/app';
 import { acquireDataDirLock, type ServerInfo, writeServerInfo } from './runtime-lock';
+import { settleMemoryAfterStart } from './settle-memory';
 
 export interface PlatformOptions {
   config?: Partial<Config>;
@@ -102,6 +103,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : ctx.config.port;
   if (embedded && options.listen !== false) info = writeServerInfo(ctx.config.dataDir, port);
+  if (options.listen !== false) settleMemoryAfterStart();
   return {
     ctx,
     app,

@@ -28,28 +28,43 @@ interface MembersIndex {
   territories: Map<string, GeoJSON.Feature>;
   groupements: Map<string, GeoJSON.Feature>;
 }
+// The index (every groupement's outline as GeoJSON, about 8 MiB) only serves to cut out maps that
+// are not cached yet: it is dropped once no map has been cut out for a while, and read again if a
+// new one is needed (after a référentiel reload, say).
+const INDEX_IDLE_MS = 60_000;
 let members: Promise<MembersIndex> | null = null;
+let dropIndex: NodeJS.Timeout | null = null;
 function membersIndex(): Promise<MembersIndex> {
-  members ??= readFile(referenceFile(MEMBERS_LAYER), 'utf8').then((text) => {
-    const topology = JSON.parse(text) as Topology;
-    const asMap = (name: string, key: string) => {
-      const collection = feature(topology, topology.objects[name]!) as unknown as GeoJSON.FeatureCollection;
-      return new Map(collection.features.map((f) => [String(f.properties?.[key]), f]));
-    };
-    return { territories: asMap('territoires', 'id'), groupements: asMap('groupements', 'siren') };
-  });
+  if (dropIndex) clearTimeout(dropIndex);
+  dropIndex = setTimeout(() => {
+    members = null;
+  }, INDEX_IDLE_MS).unref();
+  members ??= readFile(referenceFile(MEMBERS_LAYER), 'utf8')
+    .then((text) => {
+      const topology = JSON.parse(text) as Topology;
+      const asMap = (name: string, key: string) => {
+        const collection = feature(topology, topology.objects[name]!) as unknown as GeoJSON.FeatureCollection;
+        return new Map(collection.features.map((f) => [String(f.properties?.[key]), f]));
+      };
+      return { territories: asMap('territoires', 'id'), groupements: asMap('groupements', 'siren') };
+    })
+    .catch((error) => {
+      members = null;
+      throw error;
+    });
   return members;
 }
 
-const memberMaps = new Map<string, CachedBody>();
+// One map per territory, replaced when its members change (référentiel reload).
+const memberMaps = new Map<string, { members: string; body: CachedBody }>();
 /** GeoJSON of a territory's outline and its member groupements (true coordinates). */
 export async function territoryMap(
   id: string,
   memberCodes: { code: string; nom: string; type: string }[],
 ): Promise<CachedBody> {
-  const key = `${id}:${memberCodes.map((m) => m.code).join(',')}`;
-  const cached = memberMaps.get(key);
-  if (cached) return cached;
+  const key = memberCodes.map((m) => `${m.code}:${m.nom}:${m.type}`).join(',');
+  const cached = memberMaps.get(id);
+  if (cached?.members === key) return cached.body;
   const index = await membersIndex();
   const features: GeoJSON.Feature[] = [];
   const outline = index.territories.get(id);
@@ -60,6 +75,6 @@ export async function territoryMap(
       features.push({ ...g, properties: { kind: 'groupement', siren: m.code, nom: m.nom, type: m.type } });
   }
   const body = prepareBody({ type: 'FeatureCollection', features }, 'application/geo+json; charset=utf-8');
-  memberMaps.set(key, body);
+  memberMaps.set(id, { members: key, body });
   return body;
 }

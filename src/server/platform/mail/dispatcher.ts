@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { AppContext } from '../context';
 import { mailSettings } from './settings';
 
@@ -28,9 +28,11 @@ function state(ctx: AppContext): DispatcherState {
   return s;
 }
 
-function transporterFor(ctx: AppContext, smtpUrl: string): Transporter {
+// nodemailer is loaded only when an SMTP server is configured (embedded mode keeps an outbox).
+async function transporterFor(ctx: AppContext, smtpUrl: string): Promise<Transporter> {
   const s = state(ctx);
   if (!s.transporter || s.transporterUrl !== smtpUrl) {
+    const { default: nodemailer } = await import('nodemailer');
     s.transporter?.close();
     const url = new URL(smtpUrl);
     // Local and test relays often present self-signed certificates: `?tls=insecure` accepts them.
@@ -93,7 +95,7 @@ async function runPass(ctx: AppContext): Promise<number> {
       return rows;
     });
     if (!batch.length) return sent;
-    const transporter = transporterFor(ctx, smtpUrl);
+    const transporter = await transporterFor(ctx, smtpUrl);
     for (const mail of batch) {
       const attempts = mail.attempts + 1;
       try {
