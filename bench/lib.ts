@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { AppContext } from '../src/server/platform/context';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/server/portraits/pdf';
 
 // Shared tools of `npm run bench`. Every figure is measured in the same run as its baseline (the
 // trivial endpoint /api/v1/sante on the same server), so that ratios, not raw numbers, are compared.
@@ -74,4 +75,10 @@ export async function runLoad(
     errors: result.errors,
     non2xx: result.non2xx,
   };
+}
+
+/** Headless Chromium with the same flags as the PDF printer and the browser tests. */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }

@@ -1,4 +1,5 @@
 import type { Bench } from '../lib';
+import { launchChromium } from '../lib';
 
 // Issue 6's figures: the national dashboard page fully drawn (key figures, map, every chart) in
 // headless Chromium, each dashboard / portrait / map API call at 20 concurrent connections, and the
@@ -49,21 +50,7 @@ export default async function portraits(bench: Bench) {
     });
   }
 
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const runs: number[] = [];
     for (let i = 0; i < 3; i++) {

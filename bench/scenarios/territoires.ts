@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Bench } from '../lib';
+import { launchChromium } from '../lib';
 
 // Issue 2's figures: the référentiel API under 50 concurrent connections against the trivial
 // endpoint of the same server in the same run, the map layer's compressed size, and the national map
@@ -49,21 +50,7 @@ export default async function territoires(bench: Bench) {
     ok: gz < 600 * 1024,
   });
 
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const runs: number[] = [];
     let transferred = 0;

@@ -7,7 +7,8 @@ import type { AppContext } from '../platform/context';
 // first PDF and closed when the server stops; each PDF uses a fresh, short-lived browser context.
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
+/** Headless Chromium flags shared by the PDF printer, the browser tests and the bench. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -34,7 +35,7 @@ export class PdfPrinter {
   private async launch(): Promise<Browser> {
     if (this.closed) throw new Error('Le serveur s’arrête : impression impossible.');
     this.browser ??= import('playwright-core')
-      .then(({ chromium }) => chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS }))
+      .then(({ chromium }) => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }))
       .then((browser) => {
         browser.on('disconnected', () => {
           this.browser = null;
