@@ -33,6 +33,8 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 240_000,
+          // A page can take seconds to show its data on a loaded machine: polls wait like locators do.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           fileParallelism: false,
         },
       },

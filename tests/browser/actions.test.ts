@@ -47,15 +47,18 @@ describe("a territory's action plan", () => {
 
     await page.getByRole('combobox', { name: 'Statut', exact: true }).selectOption('en-cours');
     await page.waitForURL(/statut=en-cours/);
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('table tbody tr td')].some(
-        (td) => td.textContent === 'En cours de réalisation',
-      ),
-    );
-    const statuses = await page
-      .locator('table tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
-    expect(statuses.every((cells) => cells.includes('En cours de réalisation'))).toBe(true);
+    // The previous rows stay on screen until the filtered page arrives: wait until every row has the status.
+    await expect
+      .poll(() =>
+        page
+          .locator('table tbody tr')
+          .evaluateAll((trs) =>
+            trs.every((tr) =>
+              [...tr.querySelectorAll('td')].some((td) => td.textContent === 'En cours de réalisation'),
+            ),
+          ),
+      )
+      .toBe(true);
 
     await page.getByLabel('Rechercher (intitulé, description, porteur…)').fill('zzzz introuvable');
     await page
