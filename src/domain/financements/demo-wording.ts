@@ -1,8 +1,8 @@
 // Invented company names and project titles for the demonstration laureates, by filière, so that a
 // dashboard reads like the programme's own examples without naming any real company.
 
+import { ofPlace, SURNAMES } from '../shared/demo-names';
 import type { Random } from '../shared/random';
-import { ofPlace, SURNAMES } from './demo-names';
 import type { FiliereCode } from './vocabulary';
 
 type CompanyPattern = (surname: string, commune: string) => string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { referenceTerritories } from '../territoires/reference-territories.testkit';
 import { generateDemoFinancements } from './demo';
 import { PUBLISHED_FONDS_VERT, PUBLISHED_INGENIERIE_ANCT, PUBLISHED_REBOND } from './published';
-import { referenceTerritories } from './reference-territories.testkit';
 import { summarizeLaureates, summarizeRebondMissions } from './summary';
 
 const { territories } = referenceTerritories();

@@ -3,10 +3,10 @@
 // distinct TI and départements where Fonds vert laureates are. Deterministic for a given seed and
 // territory list (the list is sorted by id first, so its order does not matter).
 
+import { adjustToTotal, apportion, skewedWeight } from '../shared/calibration';
 import { createRandom, type Random } from '../shared/random';
-import { adjustToTotal, apportion, skewedWeight } from './calibration';
+import { type DemoCommune, type DemoTerritory, pickCommune } from '../territoires/places';
 import { anctStudyTitle, companyName, projectTitle, rebondProjectTitle } from './demo-wording';
-import { type DemoCommune, type DemoTerritory, pickCommune } from './places';
 import { PUBLISHED_FONDS_VERT, PUBLISHED_INGENIERIE_ANCT, PUBLISHED_REBOND } from './published';
 import type { Laureate, RebondMission } from './types';
 import { FILIERES, type FiliereCode } from './vocabulary';

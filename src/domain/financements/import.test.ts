@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatImportError } from '../shared/import-kit';
+import type { PlaceLookup } from '../territoires/places';
 import { parseLaureateRows, parseRebondMissionRows } from './import';
-import { formatImportError } from './import-kit';
-import type { PlaceLookup } from './places';
 
 // A tiny référentiel: Chalon-sur-Saône in a TI, Mâcon outside any TI.
 const places: Required<PlaceLookup> = {

@@ -12,8 +12,8 @@ import {
   importRows,
   quote,
   type RowsInput,
-} from './import-kit';
-import type { PlaceLookup } from './places';
+} from '../shared/import-kit';
+import type { PlaceLookup } from '../territoires/places';
 import type { Laureate, RebondMission } from './types';
 import { DISPOSITIFS, type DispositifCode, FILIERES } from './vocabulary';
 

@@ -1,7 +1,8 @@
 // The figures the funding dashboards show, computed from laureate and mission rows, for the nation,
 // each region and each TI. Percentages are rounded to the unit as the programme publishes them.
 
-import { percent } from './calibration';
+import { percent } from '../shared/calibration';
+import { groupBy, mapValues } from '../shared/collections';
 import type { Laureate, RebondMission } from './types';
 import { type DispositifCode, FILIERES, type FiliereCode } from './vocabulary';
 
@@ -65,21 +66,6 @@ export function laureateFigures(list: readonly Laureate[]): LaureateFigures {
     }),
   };
 }
-
-function groupBy<T>(list: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of list) {
-    const k = key(item);
-    if (k === null || k === '') continue;
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
-const mapValues = <T, U>(groups: Map<string, T[]>, f: (items: T[]) => U): Record<string, U> =>
-  Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, items]) => [k, f(items)]));
 
 /**
  * Figures for the nation, each region and each TI. With `dispositif`, only that scheme's laureates
@@ -146,6 +132,3 @@ export function summarizeRebondMissions(list: readonly RebondMission[]): {
     ),
   };
 }
-
-/** Shared with the other summaries of the programme's dashboards. */
-export { groupBy, mapValues };

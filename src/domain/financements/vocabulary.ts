@@ -1,7 +1,7 @@
 // Vocabulary of the funding the programme mobilises, in the programme's words (bilan à un an du
 // Temps II, Nov. 2024). Codes are stable identifiers for the database and the API; labels are for people.
 
-import type { VocabularyEntry } from './import-kit';
+import type { VocabularyEntry } from '../shared/import-kit';
 
 export const DISPOSITIFS = [
   {

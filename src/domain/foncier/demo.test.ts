@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referenceTerritories } from '../financements/reference-territories.testkit';
+import { referenceTerritories } from '../territoires/reference-territories.testkit';
 import { generateDemoFoncier } from './demo';
 import { PUBLISHED_BESOIN_FONCIER_HA, PUBLISHED_SITES } from './published';
 import { summarizeLandNeeds, summarizeSites } from './summary';

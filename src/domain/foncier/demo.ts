@@ -2,10 +2,10 @@
 // 55 sites, 2,942 ha with a mean of 53 ha and a median of 39 ha, 6 / 25 / 24 per maturity, 30 in land
 // recycling for a little more than 1,000 ha, 88 % of workshops held, 30 roadmaps. Deterministic.
 
-import { adjustToTotal, apportion, skewedWeight } from '../financements/calibration';
-import { ofPlace, SURNAMES } from '../financements/demo-names';
-import { type DemoCommune, type DemoTerritory, pickCommune } from '../financements/places';
+import { adjustToTotal, apportion, skewedWeight } from '../shared/calibration';
+import { ofPlace, SURNAMES } from '../shared/demo-names';
 import { createRandom, type Random } from '../shared/random';
+import { type DemoCommune, type DemoTerritory, pickCommune } from '../territoires/places';
 import { PUBLISHED_BESOIN_FONCIER_HA, PUBLISHED_SITES } from './published';
 import type { LandNeed, Site } from './types';
 import {

@@ -8,8 +8,8 @@ import {
   importRows,
   quote,
   type RowsInput,
-} from '../financements/import-kit';
-import type { PlaceLookup } from '../financements/places';
+} from '../shared/import-kit';
+import type { PlaceLookup } from '../territoires/places';
 import type { LandNeed, Site } from './types';
 import { ATELIERS, BESOIN_TYPES, MATURITES } from './vocabulary';
 

@@ -1,8 +1,8 @@
 // The figures the land dashboards show, computed from site and land-need rows, for the nation, each
 // region and each TI. Surfaces are summed in tenths of a hectare so that no float drift shows.
 
-import { percent } from '../financements/calibration';
-import { groupBy, mapValues } from '../financements/summary';
+import { percent } from '../shared/calibration';
+import { groupBy, mapValues } from '../shared/collections';
 import type { LandNeed, Site } from './types';
 import { BESOIN_TYPES, type BesoinTypeCode, MATURITES, type MaturiteCode } from './vocabulary';
 

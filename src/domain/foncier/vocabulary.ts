@@ -2,7 +2,7 @@
 // bilan à un an du Temps II): the three maturity levels, the support workshop, and the kinds of land
 // need a territory records in its plan.
 
-import type { VocabularyEntry } from '../financements/import-kit';
+import type { VocabularyEntry } from '../shared/import-kit';
 
 export const MATURITES = [
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referenceTerritories } from '../financements/reference-territories.testkit';
+import { referenceTerritories } from '../territoires/reference-territories.testkit';
 import { DEMO_EMAIL_DOMAIN, generateDemoGouvernance } from './demo';
 import { PUBLISHED_GOUVERNANCE as P } from './published';
 import { summarizeGouvernance } from './summary';

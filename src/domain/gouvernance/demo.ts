@@ -3,17 +3,11 @@
 // 140 co-financed for 6.7 M€, 15 coordinators in 14 regions, 146 launch COPIL, 12 regional COPIL, two
 // national seminars and monthly webinars with 220 participants on average. Deterministic.
 
-import { apportion, skewedWeight } from '../financements/calibration';
-import {
-  emailLocalPart,
-  fictionalPhone,
-  ofPlace,
-  type PersonName,
-  personName,
-} from '../financements/demo-names';
 import { companyName } from '../financements/demo-wording';
-import { type DemoTerritory, mainCommune, pickCommune } from '../financements/places';
+import { apportion, skewedWeight } from '../shared/calibration';
+import { emailLocalPart, fictionalPhone, ofPlace, type PersonName, personName } from '../shared/demo-names';
 import { createRandom, type Random } from '../shared/random';
+import { type DemoTerritory, mainCommune, pickCommune } from '../territoires/places';
 import { PUBLISHED_GOUVERNANCE } from './published';
 import type { BinomeMember, ChefDeProjet, Coordinator, Gouvernance, GovernanceEvent } from './types';
 import type { FonctionCode } from './vocabulary';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatImportError } from '../financements/import-kit';
-import type { PlaceLookup } from '../financements/places';
+import { formatImportError } from '../shared/import-kit';
+import type { PlaceLookup } from '../territoires/places';
 import { parseBinomeRows, parseChefDeProjetRows, parseCoordinatorRows, parseEventRows } from './import';
 
 const places: Required<Pick<PlaceLookup, 'territory' | 'region'>> = {

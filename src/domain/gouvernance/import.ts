@@ -10,8 +10,8 @@ import {
   matchVocabulary,
   quote,
   type RowsInput,
-} from '../financements/import-kit';
-import type { PlaceLookup, TerritoryInfo } from '../financements/places';
+} from '../shared/import-kit';
+import type { PlaceLookup, TerritoryInfo } from '../territoires/places';
 import type { BinomeMember, ChefDeProjet, Coordinator, GovernanceEvent } from './types';
 import { EVENT_KINDS, eventKindLabel, eventScope, FONCTIONS, MEMBER_KINDS, TAILLES } from './vocabulary';
 

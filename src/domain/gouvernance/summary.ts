@@ -3,8 +3,8 @@
 // function shares are over all industrialists (« NC » included, as in the programme's chart), their
 // size shares over those whose size is known.
 
-import { percent } from '../financements/calibration';
-import { groupBy } from '../financements/summary';
+import { percent } from '../shared/calibration';
+import { groupBy } from '../shared/collections';
 import type { Gouvernance } from './types';
 import { EVENT_KINDS, type EventKind, FONCTION_NC, FONCTIONS, TAILLES } from './vocabulary';
 

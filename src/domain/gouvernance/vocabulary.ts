@@ -2,7 +2,7 @@
 // des Territoires d'industrie 2024): binôme members, company size classes, the industrialists'
 // functions as the programme charts them, and the kinds of network events.
 
-import type { VocabularyEntry } from '../financements/import-kit';
+import type { VocabularyEntry } from '../shared/import-kit';
 
 export const MEMBER_KINDS = [
   { code: 'elu', label: 'Élu', synonyms: ['Élue', 'Élus', 'Elu local', 'Collectivité'] },

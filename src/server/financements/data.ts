@@ -15,7 +15,7 @@ import type { AppContext } from '../platform/context';
 import { type DatasetCache, datasetCache } from '../platform/http/dataset-cache';
 import { pageAnswer } from '../platform/http/list-answer';
 import { inScope, perimeterOf, regionRef, territoryRef } from '../platform/http/territory-names';
-import { loadMappedNames, type MappedNames, pointLayer } from './points';
+import { loadMappedNames, type MappedNames, pointLayer } from '../territoires/points';
 import { readLaureates, readMissions } from './store';
 
 // The laureates and Rebond missions as the API serves them: loaded once per instance, filtered,

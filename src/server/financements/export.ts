@@ -1,33 +1,11 @@
 import { dispositifLabel, filiereLabel, type Laureate, type RebondMission } from '../../domain/financements';
-import type { ScopeNames } from '../platform/http/territory-names';
+import { PLACE_EXPORT_HEADERS, placeCells } from '../territoires/place-export';
 import type { FinancementsData } from './data';
 
 // Exports use the importers' own French headers, so that an exported file can be edited and imported
 // back; the names of the TI and the region are added for readers (the importer ignores them).
 
 const yesNo = (v: boolean | null) => (v === null ? '' : v ? 'Oui' : 'Non');
-
-/** The columns that place a laureate or a site: its commune, department, region and TI. */
-export const PLACE_EXPORT_HEADERS = [
-  'Code commune',
-  'Commune',
-  'Département',
-  'Région',
-  "Territoire d'industrie",
-  'Identifiant TI',
-];
-
-export const placeCells = (
-  names: ScopeNames,
-  item: { communeInsee: string | null; communeNom: string; dep: string; reg: string; tiId: string | null },
-) => [
-  item.communeInsee,
-  item.communeNom,
-  item.dep,
-  names.regions.get(item.reg) ?? item.reg,
-  item.tiId ? (names.territoires.get(item.tiId) ?? '') : 'Hors TI',
-  item.tiId ?? '',
-];
 
 export const LAUREATE_EXPORT_HEADERS = [
   'Identifiant',

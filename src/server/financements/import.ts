@@ -8,8 +8,8 @@ import {
 import type { AppContext } from '../platform/context';
 import type { ImportRun } from '../platform/files/import-pipeline';
 import { itemLines } from '../platform/files/import-report';
+import { placedImport } from '../territoires/placed-import';
 import { financementsCache } from './data';
-import { placedImport } from './placed-import';
 import { hasActions, saveLaureates, saveMissions } from './store';
 
 // Import of laureates and Rebond missions from a CSV or XLSX file (the shared pipeline of

@@ -9,11 +9,11 @@ import {
   siteFigures,
 } from '../../domain/foncier';
 import { normalizeText } from '../../domain/shared/text';
-import { loadMappedNames, type MappedNames, pointLayer } from '../financements/points';
 import type { AppContext } from '../platform/context';
 import { type DatasetCache, datasetCache } from '../platform/http/dataset-cache';
 import { pageAnswer } from '../platform/http/list-answer';
 import { inScope, perimeterOf, regionRef, territoryRef } from '../platform/http/territory-names';
+import { loadMappedNames, type MappedNames, pointLayer } from '../territoires/points';
 import { readLandNeeds, readSites } from './store';
 
 // Sites and land needs as the API serves them, from memory (see DatasetCache).

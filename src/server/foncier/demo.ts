@@ -1,7 +1,7 @@
 import { generateDemoFoncier } from '../../domain/foncier';
-import { alreadyLoaded, markLoaded } from '../financements/demo';
-import { loadDemoTerritories } from '../financements/places';
 import type { AppContext } from '../platform/context';
+import { alreadyLoaded, markLoaded } from '../platform/db/dataset-loads';
+import { loadDemoTerritories } from '../territoires/places';
 import { foncierCache } from './data';
 import { saveLandNeeds, saveSites } from './store';
 

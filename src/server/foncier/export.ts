@@ -1,5 +1,5 @@
 import { atelierLabel, besoinTypeLabel, type LandNeed, maturiteLabel, type Site } from '../../domain/foncier';
-import { PLACE_EXPORT_HEADERS, placeCells } from '../financements/export';
+import { PLACE_EXPORT_HEADERS, placeCells } from '../territoires/place-export';
 import type { FoncierData } from './data';
 
 // Exports with the importers' French headers (an exported file imports back), plus names for readers.

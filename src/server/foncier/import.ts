@@ -1,5 +1,5 @@
 import { parseLandNeedRows, parseSiteRows } from '../../domain/foncier';
-import { placedImport } from '../financements/placed-import';
+import { placedImport } from '../territoires/placed-import';
 import { foncierCache } from './data';
 import { saveLandNeeds, saveSites } from './store';
 

@@ -13,10 +13,10 @@ import {
   tailleLabel,
   type Viewer,
 } from '../../domain/gouvernance';
-import { loadNames } from '../financements/places';
 import type { AppContext } from '../platform/context';
 import { type DatasetCache, datasetCache } from '../platform/http/dataset-cache';
 import { perimeterOf, regionRef, territoryRef } from '../platform/http/territory-names';
+import { loadNames } from '../territoires/places';
 import { readGouvernance } from './store';
 
 // The governance as the API serves it. Names, roles and organisations are public; e-mail and phone

@@ -1,7 +1,7 @@
 import { generateDemoGouvernance } from '../../domain/gouvernance';
-import { alreadyLoaded, markLoaded } from '../financements/demo';
-import { loadDemoTerritories } from '../financements/places';
 import type { AppContext } from '../platform/context';
+import { alreadyLoaded, markLoaded } from '../platform/db/dataset-loads';
+import { loadDemoTerritories } from '../territoires/places';
 import { gouvernanceCache } from './data';
 import { saveGouvernance } from './store';
 

@@ -5,7 +5,6 @@ import {
   parseCoordinatorRows,
   parseEventRows,
 } from '../../domain/gouvernance';
-import { loadPlaceLookup } from '../financements/places';
 import type { AppContext } from '../platform/context';
 import { type ImportRun, type ParsedImport, runImport } from '../platform/files/import-pipeline';
 import {
@@ -19,6 +18,7 @@ import {
 } from '../platform/files/import-report';
 import type { TabularFile, TabularSheet } from '../platform/files/tabular';
 import { badRequest } from '../platform/http/errors';
+import { loadPlaceLookup } from '../territoires/places';
 import { gouvernanceCache } from './data';
 import { saveGouvernance } from './store';
 

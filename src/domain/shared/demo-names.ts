@@ -2,7 +2,7 @@
 // most common in France; first names are common ones. No list here names a real company or person
 // of the programme: the demonstration must never be mistaken for real data.
 
-import type { Random } from '../shared/random';
+import type { Random } from './random';
 
 export const SURNAMES = [
   'Martin',

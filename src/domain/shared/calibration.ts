@@ -2,7 +2,7 @@
 // total into integer parts proportional to weights (largest remainder), and nudge a list of integers
 // to an exact total within bounds. Shared by the financements, foncier and gouvernance generators.
 
-import type { Random } from '../shared/random';
+import type { Random } from './random';
 
 /**
  * Splits `total` (an integer) into integer parts proportional to `weights` (Hamilton / largest

@@ -5,7 +5,7 @@ import {
   type PlaceLookup,
   type SirenInfo,
   type TerritoryInfo,
-} from '../../domain/financements';
+} from '../../domain/territoires/places';
 import type { Sql } from '../platform/db/database';
 
 // What the importers and the demonstration generators of financements, foncier and gouvernance need

@@ -1,8 +1,8 @@
 import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geojson';
 import type { Sql } from '../platform/db/database';
 import { readJsonFile } from '../platform/files/csv';
-import { referenceFile } from '../territoires/reference-files';
 import { loadNames } from './places';
+import { referenceFile } from './reference-files';
 
 // Where to draw a laureate or a site placed at its commune. The platform ships no commune contours
 // or centres: a commune is drawn at the label point of its intercommunalité (EPT for the communes of

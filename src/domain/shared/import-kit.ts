@@ -2,11 +2,10 @@
 // sites and governance: tolerant header matching, French cell parsing and French error messages that
 // say the line, the column and what was expected. Pure: the caller reads the file and applies the
 // all-or-nothing rule (nothing is saved when `errors` is not empty).
-//
-// It lives here because financements was written first; foncier and gouvernance import it. It is
-// generic and can move to src/domain/shared/ once the actions import settles on the same contract.
+// Used by financements, foncier and gouvernance; the action-plan importer (domain/actions) predates
+// it and keeps its own parser.
 
-import { normalizeText } from '../shared/text';
+import { normalizeText } from './text';
 
 /**
  * One import error, the same shape as the action-plan importer's: `message` says what is wrong and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../shared/random';
 import { adjustToTotal, apportion, percent } from './calibration';
+import { createRandom } from './random';
 
 describe('apportion', () => {
   it('splits a total exactly, each part the floor or ceiling of its quota', () => {
