@@ -141,5 +141,5 @@ describe('programme portrait from the shipped data', () => {
       'typologie urbain/rural des 183 TI :',
       typo,
     );
-  });
+  }, 60_000); // reads ~35,000 communes from the shipped files: slow on a loaded machine
 });
