@@ -81,7 +81,7 @@ describe.skipIf(usingPostgres())('CLI on the embedded database', () => {
     expect(first.stdout).toMatch(/Référentiel chargé/);
     const second = await pilote('import', 'referentiel');
     expect(second.stdout).toMatch(/déjà à jour/);
-  }, 120_000);
+  }, 300_000); // two cold CLI runs that load ~35,000 communes each: minutes on a loaded 2-core machine
 
   it('answers an unknown command in French with a non-zero exit', async () => {
     const result = await pilote('importer', 'tout');
