@@ -37,7 +37,7 @@ const dumpFile = (kind: TemplateKind, fingerprint: string) =>
   path.join(CACHE_DIR, `${kind}-${fingerprint}.tgz`);
 const templateName = (kind: TemplateKind, fingerprint: string) => `pilote_tpl_${kind}_${fingerprint}`;
 
-function serverUrl(database: string): string {
+export function serverUrl(database: string): string {
   const url = new URL(process.env.DATABASE_URL!);
   url.pathname = `/${database}`;
   return url.toString();

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext, Clock } from '../../src/server/platform/context';
+import { openPostgres } from '../../src/server/platform/db/postgres';
 import { type Platform, startPlatform } from '../../src/server/platform/start';
-import { openTestDatabase, type TemplateKind } from './database';
+import { openTestDatabase, serverUrl, type TemplateKind, usingPostgres } from './database';
 
 // A platform for tests: a fresh database cloned from a template, the real app, and either real
 // HTTP on a free port (browser tests) or fastify.inject() (API tests, no socket needed).
@@ -35,6 +36,31 @@ export async function startTestPlatform(
     await db.close();
     throw error;
   }
+  return {
+    url: platform.url,
+    app: platform.app,
+    ctx: platform.ctx,
+    close: async () => {
+      await platform.close();
+      await db.close();
+    },
+  };
+}
+
+/**
+ * Another instance of the app on the same PostgreSQL database as `first` (its own connection pool and
+ * memory, like a second server behind the load balancer). PostgreSQL only: PGlite is one process.
+ */
+export async function startSecondInstance(first: TestPlatform): Promise<TestPlatform> {
+  if (!usingPostgres()) throw new Error('Une seconde instance demande un serveur PostgreSQL.');
+  const { rows } = await first.ctx.db.query<{ name: string }>('SELECT current_database() AS name');
+  const db = await openPostgres(serverUrl(rows[0]!.name), 3);
+  const platform = await startPlatform({
+    db,
+    clock: first.ctx.clock,
+    listen: false,
+    config: first.ctx.config,
+  });
   return {
     url: platform.url,
     app: platform.app,

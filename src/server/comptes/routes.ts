@@ -7,14 +7,16 @@ import { outboxRoutes } from './routes-outbox';
 import { proconnectRoutes } from './routes-proconnect';
 import { sessionsRoutes } from './routes-sessions';
 import { utilisateursRoutes } from './routes-utilisateurs';
-import { forgetCachedSessions } from './sessions';
+import { followSessionRevocations, revokeCachedSessions } from './sessions';
 import { grantOut } from './users';
 
 export async function comptesRoutes(app: FastifyInstance, ctx: AppContext) {
   // Any write of this module may end sessions or change accounts and roles: once it has committed
-  // (onSend comes after the handler), this instance forgets the sessions it kept in memory.
+  // (onSend comes after the handler), every instance forgets the sessions it kept in memory.
+  await followSessionRevocations(ctx.db);
   app.addHook('onSend', async (request) => {
-    if (request.method !== 'GET' && request.url.startsWith('/api/v1/comptes/')) forgetCachedSessions(ctx.db);
+    if (request.method !== 'GET' && request.url.startsWith('/api/v1/comptes/'))
+      await revokeCachedSessions(ctx.db);
   });
   app.get(
     '/api/v1/comptes/moi',

@@ -52,10 +52,12 @@ export async function createSession(
 }
 
 // Every request with a cookie resolves its session; on the embedded database all queries share one
-// thread, so a few seconds of memory per instance save one query per request. Revocations made by
-// this instance (sign-out, deactivation, role change, password reset) clear it at once; another
-// instance behind the same load balancer honours a revoked session for SESSION_CACHE_MS at most.
+// thread, so a few seconds of memory per instance save one query per request. A revocation (sign-out,
+// deactivation, role change, password reset) clears it at once on this instance and, through a
+// PostgreSQL notification sent after the commit, on every other instance sharing the database;
+// SESSION_CACHE_MS only bounds the case of a notification lost with its connection.
 export const SESSION_CACHE_MS = 5_000;
+const SESSIONS_CHANNEL = 'pilote_sessions';
 const sessionCaches = new WeakMap<object, Map<string, { info: SessionInfo; until: number }>>();
 const cacheOf = (db: object) => {
   let cache = sessionCaches.get(db);
@@ -69,6 +71,17 @@ const cacheOf = (db: object) => {
 /** Forgets the cached sessions of this instance (after any change of sessions, accounts or roles). */
 export function forgetCachedSessions(db: object): void {
   sessionCaches.get(db)?.clear();
+}
+
+/** Forgets the cached sessions here and tells the other instances to do the same (call after commit). */
+export async function revokeCachedSessions(db: Database): Promise<void> {
+  forgetCachedSessions(db);
+  await db.query('SELECT pg_notify($1, $2)', [SESSIONS_CHANNEL, '']);
+}
+
+/** Makes this instance forget its cached sessions when another one changes sessions, accounts or roles. */
+export function followSessionRevocations(db: Database): Promise<void> {
+  return db.listen(SESSIONS_CHANNEL, () => forgetCachedSessions(db));
 }
 
 /** The session behind a cookie token, or null when unknown, expired, revoked or the user inactive. */

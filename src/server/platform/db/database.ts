@@ -17,6 +17,12 @@ export interface Database extends Sql {
   readonly engine: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Calls `listener` on every `NOTIFY channel` sent by any instance sharing the database (send with
+   * `SELECT pg_notify(channel, '')`: at commit when inside a transaction), and again after a lost
+   * connection came back, since notifications sent meanwhile are lost. Resolves once listening.
+   */
+  listen(channel: string, listener: () => void): Promise<void>;
   close(): Promise<void>;
 }
 

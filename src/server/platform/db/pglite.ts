@@ -47,6 +47,10 @@ export async function openPglite(
     engine: 'pglite',
     ...base,
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    // One process holds the folder, so its own notifications are the only ones; kept for one code path.
+    listen: async (channel, listener) => {
+      await pg.listen(channel, () => listener());
+    },
     close: () => pg.close(),
     dump: () => pg.dumpDataDir('gzip'),
   };

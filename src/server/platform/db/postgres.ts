@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { type Database, parseDate, parseInt8, parseNumeric, type Sql, TYPE_OIDS } from './database';
+import { notificationListener } from './notifications';
 
 pg.types.setTypeParser(TYPE_OIDS.INT8, parseInt8);
 pg.types.setTypeParser(TYPE_OIDS.NUMERIC, parseNumeric);
@@ -17,6 +18,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   // Fail fast with a clear message when the server cannot be reached.
   const probe = await pool.connect();
   probe.release();
+  const notifications = notificationListener(connectionString);
   const wrap = (runner: pg.Pool | pg.PoolClient): Sql => ({
     query: async (text, params) => {
       const result = await runner.query(text, params ? [...params] : undefined);
@@ -43,6 +45,10 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
         client.release();
       }
     },
-    close: () => pool.end(),
+    listen: (channel, listener) => notifications.listen(channel, listener),
+    close: async () => {
+      await notifications.close();
+      await pool.end();
+    },
   };
 }
