@@ -142,9 +142,18 @@ describe('gouvernance', () => {
   it('ouvre l’annuaire à une personne connectée, avec les coordonnées auxquelles elle a droit', async () => {
     const who = await signInAs(platform.ctx, [{ role: 'national' }]);
     const { page, errors } = await open('/annuaire?type=chef-de-projet', who.cookie.split('=')[1]);
-    await expect.poll(() => page.locator('main').textContent()).toContain('162 personnes');
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toContain('162 personnes (1 à 100 affichées)');
     expect(await page.locator('main a[href^="mailto:"]').count()).toBeGreaterThan(0);
     await checkAccessibility(page, '/annuaire');
+    // The second page keeps the filter and shows the rest.
+    await page.locator('nav.fr-pagination a[href*="page=2"]').first().click();
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toContain('162 personnes (101 à 162 affichées)');
+    expect(page.url()).toContain('type=chef-de-projet&page=2');
+    expect(await page.locator('main table tbody tr').count()).toBe(62);
     expect(errors).toEqual([]);
     await page.context().close();
   });

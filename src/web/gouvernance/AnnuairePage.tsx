@@ -3,8 +3,9 @@
  * with e-mail and phone where the user's role entitles them (the server decides, person by person).
  */
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { FilterBar } from '../financements/FilterBar';
 import type { Region } from '../financements/types';
 import { apiQuery } from '../platform/api';
@@ -13,9 +14,12 @@ import { DemoBadge, DemoNotice } from '../platform/DemoBadge';
 import { formatInteger } from '../platform/format';
 import { QueryState } from '../platform/QueryState';
 import { usePageTitle } from '../platform/usePageTitle';
+import { joinParams, useUrlFilters } from '../platform/useUrlFilters';
 import type { Personne } from './types';
 
-type Directory = { total: number; demo: boolean; items: Personne[] };
+type Directory = { total: number; offset: number; limit: number; demo: boolean; items: Personne[] };
+/** People per page: the whole network (~870 people) would make a table too long to read. */
+const PAGE_SIZE = 100;
 const TYPES = [
   { value: 'coordinateur', label: 'Coordinateurs régionaux' },
   { value: 'chef-de-projet', label: 'Chefs de projet' },
@@ -28,14 +32,8 @@ export default function AnnuairePage() {
     queryKey: ['/api/v1/comptes/moi'],
     queryFn: apiQuery<{ connecte: boolean }>('/api/v1/comptes/moi'),
   });
-  const [params, setParams] = useSearchParams();
-  const filters = {
-    type: params.get('type') ?? '',
-    region: params.get('region') ?? '',
-    q: params.get('q') ?? '',
-  };
-  const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== '')).toString();
-  const url = `/api/v1/annuaire?${qs}${qs ? '&' : ''}limit=200`;
+  const { filters, query, qs, page, setFilters } = useUrlFilters(['type', 'region', 'q']);
+  const url = `/api/v1/annuaire?${joinParams(qs, `limit=${PAGE_SIZE}&offset=${(page - 1) * PAGE_SIZE}`)}`;
   const signedIn = me.data?.connecte === true;
   const regions = useQuery({
     queryKey: ['/api/v1/regions'],
@@ -75,16 +73,17 @@ export default function AnnuairePage() {
               { name: 'q', label: 'Nom, organisation ou territoire', search: true },
             ]}
             values={filters}
-            onChange={(next) =>
-              setParams(new URLSearchParams(Object.entries(next).filter(([, v]) => v !== '')))
-            }
+            onChange={setFilters}
           />
           <QueryState query={list} loadingLabel="Chargement de l’annuaire…">
             {(d) => (
               <>
                 <p className="fr-text--sm" role="status">
-                  {formatInteger(d.total)} personnes
-                  {d.total > d.items.length ? ` (les ${d.items.length} premières sont affichées)` : ''}.
+                  {formatInteger(d.total)} personne{d.total > 1 ? 's' : ''}
+                  {d.total > d.items.length && d.items.length > 0
+                    ? ` (${formatInteger(d.offset + 1)} à ${formatInteger(d.offset + d.items.length)} affichées)`
+                    : ''}
+                  .
                 </p>
                 <DataTable
                   small
@@ -124,6 +123,17 @@ export default function AnnuairePage() {
                     { key: 'telephone', label: 'Téléphone', render: (p) => p.telephone ?? 'Non communiqué' },
                   ]}
                 />
+                {d.total > PAGE_SIZE && (
+                  <Pagination
+                    count={Math.ceil(d.total / PAGE_SIZE)}
+                    defaultPage={page}
+                    getPageLinkProps={(n) => {
+                      const next = new URLSearchParams(query);
+                      if (n > 1) next.set('page', String(n));
+                      return { to: `?${next.toString()}` };
+                    }}
+                  />
+                )}
                 <a
                   className="fr-link fr-icon-download-line fr-link--icon-left"
                   href="/api/v1/gouvernance/export?format=xlsx"
