@@ -2,20 +2,18 @@ import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import GouvernancePanel from '../gouvernance/GouvernancePanel';
 import { apiQuery } from '../platform/api';
 import { DataTable } from '../platform/DataTable';
 import { formatDate, formatInteger, plural } from '../platform/format';
-import { Loading, QueryState } from '../platform/QueryState';
+import { QueryState } from '../platform/QueryState';
 import { SourceNote } from '../platform/SourceNote';
 import { usePageTitle } from '../platform/usePageTitle';
 import { MEMBERS_MAP_SOURCES } from './palette';
+import TerritoireMap from './TerritoireMap';
 import type { CommuneRef, TerritoireDetail } from './types';
 import './maps.css';
-
-const TerritoireMap = lazy(() => import('./TerritoireMap'));
 
 /** Natures of members, from the abbreviations of the COG (CC, CA…) or the member type. */
 const NATURES: Record<string, string> = {
@@ -104,12 +102,11 @@ export default function TerritoirePage() {
             </h2>
             <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
               <div className="fr-col-12 fr-col-lg-8">
-                <Suspense fallback={<Loading label="Chargement de la carte…" />}>
-                  <TerritoireMap
-                    id={t.id}
-                    description={`Carte du territoire ${t.nom} et de ses membres ; le tableau des membres qui suit en donne le contenu.`}
-                  />
-                </Suspense>
+                {/* In SVG, in this page's own code: no MapLibre on the first screen (see TerritoireMap). */}
+                <TerritoireMap
+                  id={t.id}
+                  description={`Carte du territoire ${t.nom} et de ses membres ; le tableau des membres qui suit en donne le contenu.`}
+                />
                 <SourceNote sources={MEMBERS_MAP_SOURCES} className="fr-mt-1w" />
               </div>
               <div className="fr-col-12 fr-col-lg-4">
