@@ -13,12 +13,12 @@ declare module '@codegouvfr/react-dsfr/spa' {
 
 startReactDsfr({ defaultColorScheme: 'light', Link });
 
-// Pages whose first view is a map: start fetching MapLibre (and the national layer) now, in parallel
-// with the page's own code and data, instead of after them.
-const path = window.location.pathname;
-if (path === '/' || path.startsWith('/regions/'))
+// Region pages, whose first view is the map: start fetching MapLibre (and the national layer) now, in
+// parallel with the page's own code and data, instead of after them. Not the home page, whose map is
+// below the first screen and loads when scrolled near (DeferredNationalMap), nor territory pages,
+// whose map is drawn in SVG without MapLibre.
+if (window.location.pathname.startsWith('/regions/'))
   void import('./territoires/carteQuery').then((m) => m.preloadNationalMap());
-else if (/^\/territoires\/[^/]+$/.test(path)) void import('./territoires/TerritoireMap');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Élément #root absent de index.html');

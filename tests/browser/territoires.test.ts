@@ -42,10 +42,24 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   return opened;
 }
 
-/** Waits until the MapLibre map of `testId` has drawn everything once. */
+/** Waits until the map of `testId` has drawn everything once. */
 async function waitForMap(page: Page, testId: string): Promise<void> {
   await page.locator(`[data-testid="${testId}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
 }
+
+/**
+ * The home page's map is below the first screen and loads only when scrolled near: bring its frame
+ * (the placeholder, then the map, both `.pilote-map`) into view, then wait for the drawing.
+ */
+async function scrollToNationalMap(page: Page): Promise<void> {
+  await page.locator('section[aria-labelledby="carte-titre"] .pilote-map').scrollIntoViewIfNeeded();
+  await waitForMap(page, 'carte-nationale');
+}
+
+/** Requests for MapLibre's code or worker, or for the national layer. */
+const isMapRequest = (url: string) =>
+  /\/assets\/maplibre[^/]*\.(m?js|css)$/.test(new URL(url).pathname) ||
+  new URL(url).pathname === '/api/v1/carte/territoires';
 
 /** The list of results of /recherche (not the links of the page still shown while the router's transition runs). */
 function searchResults(page: Page) {
@@ -88,7 +102,7 @@ describe('carte nationale', () => {
   it('dessine les 183 territoires, avec leur tableau, et passe le contrôle d’accessibilité', async () => {
     const { page, errors } = await open('/');
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Les Territoires d’industrie');
-    await waitForMap(page, 'carte-nationale');
+    await scrollToNationalMap(page);
 
     const drawn = await page.evaluate(() => {
       const map = window.__piloteMap!;
@@ -128,9 +142,48 @@ describe('carte nationale', () => {
     await page.context().close();
   });
 
+  it('ne charge MapLibre et la couche nationale qu’à l’approche de la carte, sans décaler la page', async () => {
+    const { page, errors } = await open('/');
+    const mapRequests: string[] = [];
+    page.on('request', (r) => {
+      if (isMapRequest(r.url())) mapRequests.push(new URL(r.url()).pathname);
+    });
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Les Territoires d’industrie');
+    // The first screen is drawn and the table twin is there, without the map.
+    const rows = page.locator('#liste-territoires tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(183);
+    await page.waitForLoadState('networkidle');
+    expect(mapRequests).toEqual([]);
+    const placeholder = page.locator('[data-testid="carte-nationale-attente"]');
+    expect(await placeholder.textContent()).toContain('Chargement de la carte');
+    // The placeholder takes no focus: nothing in it is focusable.
+    expect(await placeholder.locator('a, button, input, select, textarea, [tabindex]').count()).toBe(0);
+    const before = await placeholder.boundingBox();
+    const listTop = async () =>
+      page.evaluate(
+        () =>
+          document.querySelector('section[aria-labelledby="liste-titre"]')!.getBoundingClientRect().top +
+          window.scrollY,
+      );
+    const listTopBefore = await listTop();
+
+    await scrollToNationalMap(page);
+    expect(mapRequests.some((p) => /\/maplibre[^/]*\.js$/.test(p))).toBe(true);
+    expect(mapRequests).toContain('/api/v1/carte/territoires');
+    // Same frame, same place: the map took the placeholder's box and moved nothing below it.
+    const after = await page.locator('[data-testid="carte-nationale"]').boundingBox();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    expect(after && before && Math.abs(after.height - before.height)).toBeLessThanOrEqual(2);
+    expect(after && before && Math.abs(after.y + scrolled - before.y)).toBeLessThanOrEqual(2);
+    expect(await listTop()).toBe(listTopBefore);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('ouvre la page d’un territoire au clic sur la carte', async () => {
     const { page } = await open('/');
-    await waitForMap(page, 'carte-nationale');
+    await scrollToNationalMap(page);
     await page.locator('[data-testid="carte-nationale"]').scrollIntoViewIfNeeded();
     // Click the pixel of a point inside Plastics Vallée – Oyonnax (Oyonnax town centre).
     const point = await page.evaluate(() => {
@@ -177,8 +230,10 @@ describe('au clavier', () => {
     const { page } = await open('/');
     await page.locator('main h1').waitFor();
     // The canvas of the map is out of the tab order (the table twin and the search are the keyboard route).
-    await page.locator('[data-testid="carte-nationale"][data-ready="true"]').waitFor({ timeout: 30_000 });
+    await scrollToNationalMap(page);
     expect(await page.locator('.maplibregl-canvas').getAttribute('tabindex')).toBe('-1');
+    // Back to the top, where a reader who tabs starts.
+    await page.evaluate(() => window.scrollTo(0, 0));
 
     // Tab from the top of the page until the header's search box has the focus.
     let found = false;
@@ -201,7 +256,12 @@ describe('au clavier', () => {
 
 describe('page d’un territoire', () => {
   it('montre ses membres sur la carte et dans le tableau', async () => {
-    const { page, errors } = await open('/territoires/ti-8413');
+    const { page, errors } = await newPage(browser);
+    const mapRequests: string[] = [];
+    page.on('request', (r) => {
+      if (isMapRequest(r.url())) mapRequests.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${platform.url}/territoires/ti-8413`);
     const table = page.locator('#membres');
     await table.locator('tbody tr').first().waitFor();
     expect(await table.textContent()).toContain('Haut - Bugey Agglomération');
@@ -210,11 +270,35 @@ describe('page d’un territoire', () => {
     expect(await page.locator('main').textContent()).toContain('Ain (01)');
 
     await waitForMap(page, 'carte-territoire');
-    const kinds = await page.evaluate(() =>
-      window.__piloteMap!.querySourceFeatures('carte').map((f) => String(f.properties.kind)),
-    );
+    // Drawn in SVG (no MapLibre on this page): the outline and the member, each a path.
+    const kinds = await page
+      .locator('[data-testid="carte-territoire"] path[data-kind]')
+      .evaluateAll((paths) => paths.map((p) => String(p.getAttribute('data-kind'))));
     expect(kinds).toContain('territoire');
     expect(kinds).toContain('groupement');
+    // Hovering a member names it (at a point inside its shape: the centre of its box may not be).
+    const inside = await page
+      .locator('[data-testid="carte-territoire"] path[data-kind="groupement"]')
+      .first()
+      .evaluate((path: SVGPathElement) => {
+        const box = path.getBBox();
+        const matrix = path.getScreenCTM()!;
+        for (let i = 1; i < 20; i++)
+          for (let j = 1; j < 20; j++) {
+            const p = new DOMPoint(box.x + (box.width * i) / 20, box.y + (box.height * j) / 20);
+            if (path.isPointInFill(p)) {
+              const screen = p.matrixTransform(matrix);
+              return { x: screen.x, y: screen.y };
+            }
+          }
+        return null;
+      });
+    expect(inside).not.toBeNull();
+    await page.mouse.move(inside!.x, inside!.y);
+    const tooltip = page.locator('.pilote-map__tooltip');
+    await tooltip.waitFor({ timeout: 5000 });
+    expect(await tooltip.textContent()).toContain('Haut - Bugey Agglomération');
+    expect(mapRequests).toEqual([]);
 
     await checkAccessibility(page, '/territoires/ti-8413');
     expect(errors).toEqual([]);

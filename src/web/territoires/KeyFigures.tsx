@@ -22,12 +22,15 @@ function Figure({ value, label }: { value: string; label: string }) {
 
 const TEMPS_I_ORDER = ['nouveau', 'inchange', 'reconfigure'] as const;
 
+/** The figures' query, shared with the home page (which waits for them before placing the map). */
+export const programmeStatsQuery = {
+  queryKey: ['/api/v1/stats/programme'],
+  queryFn: apiQuery<ProgrammeStats>('/api/v1/stats/programme'),
+};
+
 /** The programme's key figures (territories, groupements, regions, population) and its overlap with the other ANCT programmes. */
 export function KeyFigures() {
-  const query = useQuery({
-    queryKey: ['/api/v1/stats/programme'],
-    queryFn: apiQuery<ProgrammeStats>('/api/v1/stats/programme'),
-  });
+  const query = useQuery(programmeStatsQuery);
   return (
     <section aria-labelledby="chiffres-cles" className="fr-mb-4w">
       <h2 id="chiffres-cles" className="fr-h4">

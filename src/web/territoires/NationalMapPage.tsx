@@ -1,22 +1,18 @@
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { normalizeText } from '../../domain/shared/text';
 import { apiQuery } from '../platform/api';
-import { Loading, QueryState } from '../platform/QueryState';
+import { QueryState } from '../platform/QueryState';
 import { SourceNote } from '../platform/SourceNote';
 import { usePageTitle } from '../platform/usePageTitle';
-import { preloadNationalMap } from './carteQuery';
-import { KeyFigures } from './KeyFigures';
+import { DeferredNationalMap } from './DeferredNationalMap';
+import { KeyFigures, programmeStatsQuery } from './KeyFigures';
 import { MAP_SOURCE } from './palette';
 import { RegionLegend } from './RegionLegend';
 import { SearchForm } from './SearchForm';
 import { TerritoiresTable } from './TerritoiresTable';
 import type { RegionsList, TerritoiresList } from './types';
-
-// Fetch the map's code and layer as soon as this page's code arrives, in parallel with its data.
-const nationalMapCode = preloadNationalMap();
-const NationalMap = lazy(() => nationalMapCode);
 
 /** Home page: the national map of the 183 territories, its legend, key figures, search and the table twin. */
 export default function NationalMapPage() {
@@ -29,6 +25,9 @@ export default function NationalMapPage() {
     queryKey: ['/api/v1/regions'],
     queryFn: apiQuery<RegionsList>('/api/v1/regions'),
   });
+  // The key figures fill most of the first screen once drawn; while they load, the map's frame sits a
+  // screen higher, where it would look « near » and load MapLibre on every visit. Wait for them.
+  const stats = useQuery(programmeStatsQuery);
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
 
@@ -59,9 +58,11 @@ export default function NationalMapPage() {
         </h2>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-lg-9">
-            <Suspense fallback={<Loading label="Chargement de la carte…" />}>
-              <NationalMap description="Carte des 183 Territoires d’industrie, colorés par région, avec les outre-mer en encarts. Le tableau « Liste des territoires » ci-dessous en donne le contenu." />
-            </Suspense>
+            {/* Below the first screen: MapLibre and the layer load only when the map comes near. */}
+            <DeferredNationalMap
+              placed={!stats.isPending}
+              description="Carte des 183 Territoires d’industrie, colorés par région, avec les outre-mer en encarts. Le tableau « Liste des territoires » ci-dessous en donne le contenu."
+            />
             <p className="fr-text--xs fr-mt-1w fr-mb-0">
               Survolez un territoire pour afficher son nom, cliquez pour ouvrir sa page. Les outre-mer sont
               représentés en encarts, à des échelles différentes. Au clavier, utilisez la recherche ou la

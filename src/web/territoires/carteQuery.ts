@@ -10,8 +10,10 @@ export const carteTerritoiresQuery = {
 };
 
 /**
- * Starts, in parallel, everything the national map needs: its code (MapLibre) and its layer. Called
- * when a page with the map is loaded, before React renders it, so that nothing waits in a chain.
+ * Starts, in parallel, everything the national map needs: its code (MapLibre) and its layer, so that
+ * nothing waits in a chain. Region pages, whose first view is the map, call it as soon as they load;
+ * the home page, whose map is below the first screen, only when the map comes near the viewport
+ * (DeferredNationalMap).
  */
 export function preloadNationalMap() {
   const code = import('./NationalMap');
