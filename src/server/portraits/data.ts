@@ -1,7 +1,8 @@
-import type { CommuneEmployment, YearSeries } from '../../domain/portraits/employment';
+import type { CommuneEmployment } from '../../domain/portraits/employment';
 import type { PortraitCommune } from '../../domain/portraits/portrait';
 import { parseDensityLevel } from '../../domain/portraits/typologies';
 import type { Sql } from '../platform/db/database';
+import { EmploymentTable } from './employment-table';
 
 // Everything a portrait is computed from, read once per data version into memory: the communes
 // (COG 2023 for population, density and zonages, as the ANCT publishes them; COG 2026 for
@@ -25,7 +26,7 @@ export interface PortraitData {
   perimetre: { version: string; date: string; libelle: string };
   communes: Map<string, PortraitCommune & { region: string }>;
   communes2026Region: Map<string, string>;
-  employment: Map<string, CommuneEmployment>;
+  employment: ReadonlyMap<string, CommuneEmployment>;
   regions: Map<string, { code: string; nom: string }>;
   territories: Map<string, NamedSet>;
   /** Temps I territories (version 'temps1'). */
@@ -36,33 +37,20 @@ export interface PortraitData {
   tiOfCommune: Map<string, string>;
 }
 
-const toSeries = (value: unknown): YearSeries => {
-  const series: Record<number, number | null> = {};
-  if (value && typeof value === 'object') {
-    for (const [year, v] of Object.entries(value as Record<string, unknown>)) {
-      series[Number(year)] = typeof v === 'number' && Number.isFinite(v) ? v : null;
-    }
-  }
-  return series;
-};
-
-export async function readEmployment(sql: Sql): Promise<Map<string, CommuneEmployment>> {
+export async function readEmployment(sql: Sql): Promise<ReadonlyMap<string, CommuneEmployment>> {
   const { rows } = await sql.query<{
     insee: string;
     salaries: unknown;
     salaries_industrie: unknown;
     demandeurs: unknown;
   }>('SELECT insee, salaries, salaries_industrie, demandeurs FROM emploi_communes');
-  return new Map(
-    rows.map((r) => [
-      r.insee,
-      {
-        insee: r.insee,
-        salaries: toSeries(r.salaries),
-        salariesIndustrie: toSeries(r.salaries_industrie),
-        demandeurs: toSeries(r.demandeurs),
-      },
-    ]),
+  return new EmploymentTable(
+    rows.map((r) => ({
+      insee: r.insee,
+      salaries: r.salaries,
+      salariesIndustrie: r.salaries_industrie,
+      demandeurs: r.demandeurs,
+    })),
   );
 }
 
