@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, apiQuery } from '../platform/api';
+import { fetchMoi, MOI_KEY } from '../comptes/useMoi';
+import { ApiError, api } from '../platform/api';
 
 // The signed-in person (roles, CSRF token for writes) and the write helper of the action pages.
 // The server decides anyway: the roles only hide buttons it would refuse.
@@ -11,12 +12,9 @@ export type Role =
   | { role: 'partner'; organisation: string };
 export type Me = { connecte: false } | { connecte: true; nom: string; roles: Role[]; csrfToken: string };
 
+/** The signed-in person, from the one cache entry the header and every page share (one request). */
 export function useMe() {
-  return useQuery({
-    queryKey: ['/api/v1/comptes/moi'],
-    queryFn: apiQuery<Me>('/api/v1/comptes/moi'),
-    staleTime: 60_000,
-  });
+  return useQuery({ queryKey: MOI_KEY, queryFn: fetchMoi, staleTime: 60_000, select: (moi) => moi as Me });
 }
 
 /** May this person edit the plan of territory `ti`? (national, or territorial on its own territory) */

@@ -5,12 +5,11 @@
  */
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { apiQuery } from '../platform/api';
+import { useMoi } from '../comptes/useMoi';
 import { formatInteger } from '../platform/format';
 
-type Me = { connecte: boolean; csrfToken?: string; roles?: { role: string }[] };
 type Report = {
   message: string;
   simulation: boolean;
@@ -24,7 +23,7 @@ type Report = {
 export function ImportPanel({ endpoint, what }: { endpoint: string; what: string }) {
   const id = useId();
   const client = useQueryClient();
-  const me = useQuery({ queryKey: ['/api/v1/comptes/moi'], queryFn: apiQuery<Me>('/api/v1/comptes/moi') });
+  const me = useMoi();
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -44,7 +43,7 @@ export function ImportPanel({ endpoint, what }: { endpoint: string; what: string
           credentials: 'same-origin',
           headers: {
             'content-type': file.type || 'application/octet-stream',
-            'x-csrf-token': me.data?.csrfToken ?? '',
+            'x-csrf-token': me.data?.connecte ? me.data.csrfToken : '',
             accept: 'application/json',
           },
         },

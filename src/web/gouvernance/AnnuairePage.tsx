@@ -6,6 +6,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
+import { useMoi } from '../comptes/useMoi';
 import { FilterBar } from '../financements/FilterBar';
 import type { Region } from '../financements/types';
 import { apiQuery } from '../platform/api';
@@ -28,10 +29,7 @@ const TYPES = [
 
 export default function AnnuairePage() {
   usePageTitle('Annuaire du réseau');
-  const me = useQuery({
-    queryKey: ['/api/v1/comptes/moi'],
-    queryFn: apiQuery<{ connecte: boolean }>('/api/v1/comptes/moi'),
-  });
+  const me = useMoi();
   const { filters, query, qs, page, setFilters } = useUrlFilters(['type', 'region', 'q']);
   const url = `/api/v1/annuaire?${joinParams(qs, `limit=${PAGE_SIZE}&offset=${(page - 1) * PAGE_SIZE}`)}`;
   const signedIn = me.data?.connecte === true;

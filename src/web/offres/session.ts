@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, apiQuery } from '../platform/api';
+import { fetchMoi, MOI_KEY } from '../comptes/useMoi';
+import { ApiError, api } from '../platform/api';
 
 // The signed-in person as the offers pages need it (roles, CSRF token for writes). Read from
 // /api/v1/comptes/moi; the server decides anyway, this only hides what it would refuse.
@@ -12,12 +13,9 @@ export type Role =
 
 export type Me = { connecte: false } | { connecte: true; nom: string; roles: Role[]; csrfToken: string };
 
+/** The signed-in person, from the one cache entry the header and every page share (one request). */
 export function useMe() {
-  return useQuery({
-    queryKey: ['/api/v1/comptes/moi'],
-    queryFn: apiQuery<Me>('/api/v1/comptes/moi'),
-    staleTime: 60_000,
-  });
+  return useQuery({ queryKey: MOI_KEY, queryFn: fetchMoi, staleTime: 60_000, select: (moi) => moi as Me });
 }
 
 /** POST with the session's CSRF token (fetched once; a 403 on the token is retried with a fresh one). */
