@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Link } from 'react-router-dom';
 import { App } from './platform/App';
+import { startCurrentPage } from './platform/earlyStart';
 
 // DSFR links are react-router links, so that the header, footer and cards navigate without reload.
 declare module '@codegouvfr/react-dsfr/spa' {
@@ -19,6 +20,9 @@ startReactDsfr({ defaultColorScheme: 'light', Link });
 // whose map is drawn in SVG without MapLibre.
 if (window.location.pathname.startsWith('/regions/'))
   void import('./territoires/carteQuery').then((m) => m.preloadNationalMap());
+
+// Ask for the page's code and data now, not after the entry has rendered the route (earlyStart.ts).
+startCurrentPage();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Élément #root absent de index.html');

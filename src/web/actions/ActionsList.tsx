@@ -18,6 +18,7 @@ import { DemoNotice } from '../platform/DemoBadge';
 import { formatDate } from '../platform/format';
 import { ErrorAlert, Loading } from '../platform/QueryState';
 import { formatEuros } from './format';
+import { actionFilters, actionListUrl, type FILTER_KEYS, PAGE_SIZE, pageOf } from './listPath';
 import { ScrollTable } from './ScrollTable';
 import { canWrite, send, useMe } from './session';
 import type { ActionItem, ActionList } from './types';
@@ -85,7 +86,6 @@ const DEFAULT_COLUMNS: ColumnKey[] = [
   'budgetPrevisionnel',
 ];
 const STORAGE_KEY = 'pilote.actions.colonnes';
-const PAGE_SIZE = 25;
 
 function loadColumns(scope: 'ti' | 'other'): ColumnKey[] {
   try {
@@ -106,8 +106,6 @@ export type ActionsListProps = {
   regions?: { code: string; nom: string }[];
   caption: string;
 };
-
-const FILTER_KEYS = ['axe', 'thematique', 'statut', 'region', 'q', 'archivee'] as const;
 
 /**
  * A select filter kept in the address as `name`: `all` is the label of the empty choice (no filter);
@@ -154,7 +152,7 @@ export function ActionsList({ ti, region, regions, caption }: ActionsListProps) 
   const [params, setParams] = useSearchParams();
   const me = useMe();
   const queryClient = useQueryClient();
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const page = pageOf(params);
   const sort = params.get('tri') ?? undefined;
   const [columns, setColumns] = useState<ColumnKey[]>(() => loadColumns(ti ? 'ti' : 'other'));
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -163,18 +161,8 @@ export function ActionsList({ ti, region, regions, caption }: ActionsListProps) 
   const [search, setSearch] = useState(params.get('q') ?? '');
   const ids = { cols: useId(), bulk: useId() };
 
-  const filters = new URLSearchParams();
-  if (ti) filters.set('ti', ti);
-  if (region) filters.set('region', region);
-  for (const key of FILTER_KEYS) {
-    const value = params.get(key);
-    if (value && !(key === 'region' && region)) filters.set(key, value);
-  }
-  const query = new URLSearchParams(filters);
-  query.set('page', String(page));
-  query.set('limit', String(PAGE_SIZE));
-  if (sort) query.set('sort', sort);
-  const path = `/api/v1/actions?${query}`;
+  const filters = actionFilters(params, { ti, region });
+  const path = actionListUrl(params, { ti, region });
   const list = useQuery({
     queryKey: [path],
     queryFn: apiQuery<ActionList>(path),

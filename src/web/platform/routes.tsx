@@ -1,4 +1,7 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { Params } from 'react-router-dom';
+import { actionListUrl } from '../actions/listPath';
+import { dashboardUrl, LAYER_URL, type Level } from '../tableaux-de-bord/dataPath';
 
 /**
  * Every page of the application, one line each. A module adds its pages here; `nav` puts the page in
@@ -7,12 +10,31 @@ import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
  */
 export type AppRoute = {
   path: string;
-  Page: LazyExoticComponent<ComponentType>;
+  Page: LazyPage;
   nav?: string;
   activeFor?: string[];
+  /**
+   * The GET addresses the page reads first, with the page's own query keys (`[url]`) and freshness:
+   * on a first load they are requested at once, with the page's code (platform/earlyStart.ts).
+   */
+  data?: (params: Params, search: URLSearchParams) => EarlyQuery[];
 };
+export type EarlyQuery = { url: string; staleTime?: number };
+type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
 
-const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+const page = (load: () => Promise<{ default: ComponentType }>): LazyPage =>
+  Object.assign(lazy(load), { preload: load });
+
+const REGIONS: EarlyQuery = { url: '/api/v1/regions' };
+const dashboardData =
+  (level: (params: Params) => Level) =>
+  (params: Params, search: URLSearchParams): EarlyQuery[] => {
+    const at = level(params);
+    return [
+      { url: dashboardUrl(at, search), staleTime: 10_000 },
+      ...(at.niveau === 'territoire' ? [] : [{ url: LAYER_URL, staleTime: Number.POSITIVE_INFINITY }]),
+    ];
+  };
 
 export const routes: AppRoute[] = [
   {
@@ -45,11 +67,17 @@ export const routes: AppRoute[] = [
     path: '/tableaux-de-bord',
     Page: page(() => import('../tableaux-de-bord/DashboardPage')),
     nav: 'Tableaux de bord',
+    data: dashboardData(() => ({ niveau: 'national' })),
   },
-  { path: '/tableaux-de-bord/regions/:code', Page: page(() => import('../tableaux-de-bord/DashboardPage')) },
+  {
+    path: '/tableaux-de-bord/regions/:code',
+    Page: page(() => import('../tableaux-de-bord/DashboardPage')),
+    data: dashboardData((p) => ({ niveau: 'region', code: p.code! })),
+  },
   {
     path: '/tableaux-de-bord/territoires/:id',
     Page: page(() => import('../tableaux-de-bord/DashboardPage')),
+    data: dashboardData((p) => ({ niveau: 'territoire', id: p.id! })),
   },
   {
     path: '/impression/tableaux-de-bord',
@@ -76,8 +104,20 @@ export const routes: AppRoute[] = [
     path: '/impression/portraits/territoires/:id',
     Page: page(() => import('../portraits/PrintPortraitPage')),
   },
-  { path: '/territoires/:id/actions', Page: page(() => import('../actions/TerritoireActionsPage')) },
-  { path: '/actions', Page: page(() => import('../actions/ActionsNationalPage')), nav: "Plans d'action" },
+  {
+    path: '/territoires/:id/actions',
+    Page: page(() => import('../actions/TerritoireActionsPage')),
+    data: (p, search) => [
+      { url: `/api/v1/territoires/${p.id}` },
+      { url: actionListUrl(search, { ti: p.id }) },
+    ],
+  },
+  {
+    path: '/actions',
+    Page: page(() => import('../actions/ActionsNationalPage')),
+    nav: "Plans d'action",
+    data: (_, search) => [REGIONS, { url: actionListUrl(search, {}) }],
+  },
   {
     path: '/campagnes',
     Page: page(() => import('../campagnes/CampagnesPage')),
@@ -87,7 +127,11 @@ export const routes: AppRoute[] = [
   { path: '/campagnes/comparaison', Page: page(() => import('../campagnes/ComparaisonPage')) },
   { path: '/campagnes/:id', Page: page(() => import('../campagnes/CampagnePage')) },
   { path: '/campagnes/:id/territoires/:ti', Page: page(() => import('../campagnes/CampagneTerritoirePage')) },
-  { path: '/actions/regions/:code', Page: page(() => import('../actions/ActionsNationalPage')) },
+  {
+    path: '/actions/regions/:code',
+    Page: page(() => import('../actions/ActionsNationalPage')),
+    data: (p, search) => [REGIONS, { url: actionListUrl(search, { region: p.code }) }],
+  },
   { path: '/actions/import', Page: page(() => import('../actions/ImportPage')) },
   { path: '/actions/chiffres', Page: page(() => import('../actions/ActionsFiguresPage')) },
   { path: '/actions/:id', Page: page(() => import('../actions/ActionPage')) },

@@ -12,23 +12,14 @@ import { DemoNotice } from '../platform/DemoBadge';
 import { QueryState } from '../platform/QueryState';
 import { usePageTitle } from '../platform/usePageTitle';
 import { BarChart, PatternDefs, StackedBarChart } from './charts';
+import { apiPath, dashboardFilters, dashboardUrl, type Level } from './dataPath';
 import { formatFrNumber, formatFrPercent } from './format';
 import { LeviersSection } from './LeviersSection';
 import { ChoroplethLegend, SvgChoropleth, usePrefetchMapLayer } from './SvgChoropleth';
 import type { Chart, Dashboard as DashboardData } from './types';
 
-export type Level =
-  | { niveau: 'national' }
-  | { niveau: 'region'; code: string }
-  | { niveau: 'territoire'; id: string };
-
-const FILTERS = ['campagne', 'region', 'axe', 'thematique', 'statut'] as const;
-
-export function apiPath(level: Level): string {
-  if (level.niveau === 'region') return `/api/v1/tableaux-de-bord/regions/${level.code}`;
-  if (level.niveau === 'territoire') return `/api/v1/tableaux-de-bord/territoires/${level.id}`;
-  return '/api/v1/tableaux-de-bord/national';
-}
+export type { Level };
+export { apiPath };
 
 export function pagePath(level: Level): string {
   if (level.niveau === 'region') return `/tableaux-de-bord/regions/${level.code}`;
@@ -38,9 +29,7 @@ export function pagePath(level: Level): string {
 
 function useFilters() {
   const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(
-    FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
-  ) as Record<string, string>;
+  const filters = dashboardFilters(params);
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -172,7 +161,7 @@ function ChartSection({
 export function Dashboard({ level, print = false }: { level: Level; print?: boolean }) {
   const { filters, set, reset, search } = useFilters();
   const path = apiPath(level);
-  const url = search ? `${path}?${search}` : path;
+  const url = dashboardUrl(level, new URLSearchParams(search));
   const query = useQuery({
     queryKey: [url],
     queryFn: apiQuery<DashboardData>(url),

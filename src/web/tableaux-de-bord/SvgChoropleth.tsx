@@ -12,6 +12,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { apiQuery } from '../platform/api';
 import { ErrorAlert, Loading } from '../platform/QueryState';
+import { LAYER_URL } from './dataPath';
 import { rewindForD3 } from './rewind';
 
 export const CLASS_COLOURS = [
@@ -31,8 +32,6 @@ export type MapValue = { id: string; classe: number | null };
 export type LegendEntry = { classe: number | null; libelle: string; nombre: number };
 
 type Props = { id: string; nom: string; reg: string };
-
-const LAYER_URL = '/api/v1/carte/territoires';
 
 /** Starts loading the territories' layer with the page's own data (the map mounts only once that is in). */
 export function usePrefetchMapLayer(enabled: boolean) {
