@@ -1,10 +1,18 @@
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
 import { providerEmail } from '../../domain/comptes/identity';
 import type { AppContext } from '../platform/context';
 
 // ProConnect, the State's OpenID Connect sign-in for public agents, through openid-client.
 // Configured by PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID, PROCONNECT_CLIENT_SECRET (and optionally
 // PROCONNECT_SCOPES, PROCONNECT_ACR_VALUES). Unset issuer = the button is not offered.
+//
+// openid-client (and its JOSE dependencies, about 3.5 MiB of memory) is loaded on the first sign-in
+// through ProConnect: most instances never configure it.
+let oidcModule: Promise<typeof Oidc> | null = null;
+const openidClient = () => {
+  oidcModule ??= import('openid-client');
+  return oidcModule;
+};
 
 export interface ProConnectSettings {
   issuer: string;
@@ -15,7 +23,7 @@ export interface ProConnectSettings {
 }
 
 const overrides = new WeakMap<AppContext, ProConnectSettings | null>();
-const configs = new WeakMap<AppContext, { key: string; config: Promise<oidc.Configuration> }>();
+const configs = new WeakMap<AppContext, { key: string; config: Promise<Oidc.Configuration> }>();
 
 export function proConnectSettings(
   ctx: AppContext,
@@ -42,16 +50,18 @@ export function configureProConnect(ctx: AppContext, settings: ProConnectSetting
 export const callbackUrl = (ctx: AppContext) => `${ctx.config.publicUrl}/api/v1/comptes/proconnect/retour`;
 
 /** The provider's discovered configuration, fetched once (and again after a failure). */
-export function providerConfig(ctx: AppContext, settings: ProConnectSettings): Promise<oidc.Configuration> {
+export function providerConfig(ctx: AppContext, settings: ProConnectSettings): Promise<Oidc.Configuration> {
   const key = `${settings.issuer}|${settings.clientId}`;
   const cached = configs.get(ctx);
   if (cached && cached.key === key) return cached.config;
   const insecure = new URL(settings.issuer).protocol === 'http:' && !ctx.config.production;
-  const config = oidc
-    .discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, {
-      // A local provider (tests, development) speaks plain HTTP; production requires HTTPS.
-      execute: insecure ? [oidc.allowInsecureRequests] : [],
-    })
+  const config = openidClient()
+    .then((oidc) =>
+      oidc.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, {
+        // A local provider (tests, development) speaks plain HTTP; production requires HTTPS.
+        execute: insecure ? [oidc.allowInsecureRequests] : [],
+      }),
+    )
     .catch((error) => {
       configs.delete(ctx);
       throw error;
@@ -63,6 +73,7 @@ export function providerConfig(ctx: AppContext, settings: ProConnectSettings): P
 /** Starts an authorisation: what to store server-side and where to send the browser. */
 export async function startAuthorization(ctx: AppContext, settings: ProConnectSettings) {
   const config = await providerConfig(ctx, settings);
+  const oidc = await openidClient();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
@@ -96,6 +107,7 @@ export async function finishAuthorization(
   idToken: string | null;
 }> {
   const config = await providerConfig(ctx, settings);
+  const oidc = await openidClient();
   const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
     pkceCodeVerifier: checks.codeVerifier,
     expectedState: checks.state,
@@ -125,6 +137,7 @@ export async function endSessionUrl(
 ): Promise<string | null> {
   const config = await providerConfig(ctx, settings);
   if (!config.serverMetadata().end_session_endpoint) return null;
+  const oidc = await openidClient();
   return oidc
     .buildEndSessionUrl(config, {
       id_token_hint: idToken,
