@@ -1,7 +1,7 @@
 import type { CommuneEmployment } from '../../domain/portraits/employment';
-import type { PortraitCommune } from '../../domain/portraits/portrait';
 import { parseDensityLevel } from '../../domain/portraits/typologies';
 import type { Sql } from '../platform/db/database';
+import { CommuneRegions, CommuneTable, type StoredCommune } from './commune-table';
 import { EmploymentTable } from './employment-table';
 
 // Everything a portrait is computed from, read once per data version into memory: the communes
@@ -24,8 +24,8 @@ export interface NamedSet {
 
 export interface PortraitData {
   perimetre: { version: string; date: string; libelle: string };
-  communes: Map<string, PortraitCommune & { region: string }>;
-  communes2026Region: Map<string, string>;
+  communes: CommuneTable;
+  communes2026Region: CommuneRegions;
   employment: ReadonlyMap<string, CommuneEmployment>;
   regions: Map<string, { code: string; nom: string }>;
   territories: Map<string, NamedSet>;
@@ -100,9 +100,9 @@ export async function readPortraitData(sql: Sql): Promise<PortraitData> {
   for (const r of tiCommunes.rows) {
     if (r.version === perimetre.version && r.cog === ZONAGE_COG) tiOfCommune.set(r.insee, r.key);
   }
-  const communes = new Map<string, PortraitCommune & { region: string }>();
+  const communeList: StoredCommune[] = [];
   for (const r of communeRows.rows) {
-    communes.set(r.insee, {
+    communeList.push({
       insee: r.insee,
       population: r.population,
       densite: parseDensityLevel(r.densite),
@@ -120,13 +120,14 @@ export async function readPortraitData(sql: Sql): Promise<PortraitData> {
         : null,
     });
   }
-  const communes2026Region = new Map(
+  const communes = new CommuneTable(communeList);
+  const communes2026Region = new CommuneRegions(
     (
       await sql.query<{ insee: string; region_code: string }>(
         'SELECT insee, region_code FROM communes WHERE cog = $1',
         [EMPLOI_COG],
       )
-    ).rows.map((r) => [r.insee, r.region_code]),
+    ).rows,
   );
 
   const regions = new Map(

@@ -101,8 +101,8 @@ export class PortraitStore {
       case 'region': {
         if (!data.regions.has(id)) return null;
         return {
-          communes2023: [...data.communes.values()].filter((c) => c.region === id).map((c) => c.insee),
-          communes2026: [...data.communes2026Region].filter(([, r]) => r === id).map(([insee]) => insee),
+          communes2023: data.communes.codesOfRegion(id),
+          communes2026: data.communes2026Region.codesOfRegion(id),
         };
       }
       case 'france':
