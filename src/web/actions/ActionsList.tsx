@@ -15,6 +15,7 @@ import {
 } from '../../domain/actions/vocabulary';
 import { apiQuery } from '../platform/api';
 import { DemoNotice } from '../platform/DemoBadge';
+import { elementTiming } from '../platform/elementTiming';
 import { formatDate } from '../platform/format';
 import { ErrorAlert, Loading } from '../platform/QueryState';
 import { formatEuros } from './format';
@@ -301,7 +302,7 @@ export function ActionsList({ ti, region, regions, caption }: ActionsListProps) 
       {list.isPending && <Loading label="Chargement des actions…" />}
       {data && (
         <>
-          <p className="fr-mb-1w" role="status">
+          <p className="fr-mb-1w" role="status" {...elementTiming('liste-actions')}>
             {data.total === 0
               ? 'Aucune action ne correspond.'
               : `${data.total.toLocaleString('fr-FR')} action${data.total > 1 ? 's' : ''} — page ${data.page} sur ${pages}`}

@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { apiQuery } from '../platform/api';
 import { DataTable } from '../platform/DataTable';
 import { DemoNotice } from '../platform/DemoBadge';
+import { elementTiming } from '../platform/elementTiming';
 import { QueryState } from '../platform/QueryState';
 import { usePageTitle } from '../platform/usePageTitle';
 import { BarChart, PatternDefs, StackedBarChart } from './charts';
@@ -408,10 +409,12 @@ function KeyFigures({ d }: { d: DashboardData }) {
         Chiffres clés
       </h2>
       <ul className="fr-grid-row fr-grid-row--gutters pilote-key-figures">
-        {d.chiffresCles.map((f) => (
+        {d.chiffresCles.map((f, i) => (
           <li key={f.code} className="fr-col-6 fr-col-md-4 fr-col-lg-3">
             <div className="pilote-kf">
-              <p className="pilote-kf__value">{f.affichage}</p>
+              <p className="pilote-kf__value" {...(i === 0 ? elementTiming('chiffres-cles') : {})}>
+                {f.affichage}
+              </p>
               <p className="pilote-kf__label">{f.libelle}</p>
               <p className="pilote-kf__source">{f.source}</p>
             </div>
