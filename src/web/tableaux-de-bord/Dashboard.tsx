@@ -4,13 +4,13 @@
  * printed and exported. Every chart has its data table and a CSV export of the same numbers.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useDeferredValue, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { apiQuery } from '../platform/api';
 import { DataTable } from '../platform/DataTable';
 import { DemoNotice } from '../platform/DemoBadge';
 import { elementTiming } from '../platform/elementTiming';
-import { QueryState } from '../platform/QueryState';
+import { Loading, QueryState } from '../platform/QueryState';
 import { usePageTitle } from '../platform/usePageTitle';
 import { BarChart, PatternDefs, StackedBarChart } from './charts';
 import { apiPath, dashboardFilters, dashboardUrl, type Level } from './dataPath';
@@ -176,6 +176,10 @@ export function Dashboard({ level, print = false }: { level: Level; print?: bool
   const [leversSettled, setLeversSettled] = useState(false);
   const onLeversSettled = useCallback(() => setLeversSettled(true), []);
   const data = query.data;
+  // The key figures first; the map and the charts (hundreds of SVG shapes and their tables) in a second,
+  // interruptible render: the page is readable as soon as its data arrives. Afterwards, a new filter's
+  // charts replace the previous ones when drawn, the filters and figures answering at once.
+  const h = useDeferredValue(data);
   const title =
     !data || level.niveau === 'national'
       ? 'Tableau de bord national'
@@ -290,71 +294,81 @@ export function Dashboard({ level, print = false }: { level: Level; print?: bool
             )}
             {d.absence && <p className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">{d.absence}</p>}
             <KeyFigures d={d} />
-            {d.carte && (
-              <section aria-labelledby="carte-actions" className="fr-mb-6w pilote-chart-section">
-                <h2 id="carte-actions" className="fr-h4">
-                  {d.carte.titre}
-                </h2>
-                <div className="pilote-map-block">
-                  <MapWithReady
-                    d={d}
-                    region={level.niveau === 'region' ? level.code : (filters.region ?? undefined)}
-                    onDrawn={() => setMapDrawn(true)}
-                    width={print ? 330 : 560}
-                  />
-                  <ChoroplethLegend legend={d.carte.legende} title="Nombre d’actions (quantiles)" />
-                </div>
-                {d.carte.note && <p className="fr-text--xs">{d.carte.note}</p>}
-                {!print && (
-                  <details className="fr-mb-2w">
-                    <summary>Tableau des données de la carte ({d.carte.lignes.length} territoires)</summary>
-                    <DataTable
-                      small
-                      caption={`${d.carte.titre} — tableau des données`}
-                      rows={d.carte.lignes}
-                      rowKey={(r) => r.id}
-                      columns={[
-                        {
-                          key: 'nom',
-                          label: 'Territoire d’industrie',
-                          rowHeader: true,
-                          render: (r) => <Link to={`/tableaux-de-bord/territoires/${r.id}`}>{r.nom}</Link>,
-                        },
-                        {
-                          key: 'valeur',
-                          label: 'Nombre d’actions',
-                          numeric: true,
-                          render: (r) => formatFrNumber(r.valeur),
-                        },
-                        {
-                          key: 'classe',
-                          label: 'Classe',
-                          render: (r) =>
-                            r.classe === null
-                              ? 'donnée manquante'
-                              : (d.carte!.legende.find((l) => l.classe === r.classe)?.libelle ?? ''),
-                        },
-                      ]}
-                    />
-                  </details>
+            {h ? (
+              <>
+                {h.carte && (
+                  <section aria-labelledby="carte-actions" className="fr-mb-6w pilote-chart-section">
+                    <h2 id="carte-actions" className="fr-h4">
+                      {h.carte.titre}
+                    </h2>
+                    <div className="pilote-map-block">
+                      <MapWithReady
+                        d={h}
+                        region={level.niveau === 'region' ? level.code : (filters.region ?? undefined)}
+                        onDrawn={() => setMapDrawn(true)}
+                        width={print ? 330 : 560}
+                      />
+                      <ChoroplethLegend legend={h.carte.legende} title="Nombre d’actions (quantiles)" />
+                    </div>
+                    {h.carte.note && <p className="fr-text--xs">{h.carte.note}</p>}
+                    {!print && (
+                      <details className="fr-mb-2w">
+                        <summary>
+                          Tableau des données de la carte ({h.carte.lignes.length} territoires)
+                        </summary>
+                        <DataTable
+                          small
+                          caption={`${h.carte.titre} — tableau des données`}
+                          rows={h.carte.lignes}
+                          rowKey={(r) => r.id}
+                          columns={[
+                            {
+                              key: 'nom',
+                              label: 'Territoire d’industrie',
+                              rowHeader: true,
+                              render: (r) => (
+                                <Link to={`/tableaux-de-bord/territoires/${r.id}`}>{r.nom}</Link>
+                              ),
+                            },
+                            {
+                              key: 'valeur',
+                              label: 'Nombre d’actions',
+                              numeric: true,
+                              render: (r) => formatFrNumber(r.valeur),
+                            },
+                            {
+                              key: 'classe',
+                              label: 'Classe',
+                              render: (r) =>
+                                r.classe === null
+                                  ? 'donnée manquante'
+                                  : (h.carte!.legende.find((l) => l.classe === r.classe)?.libelle ?? ''),
+                            },
+                          ]}
+                        />
+                      </details>
+                    )}
+                    <p className="fr-text--xs pilote-sources">
+                      Source : plans d’action des Territoires d’industrie ; fond de carte : ANCT, périmètres
+                      des Territoires d’industrie, septembre 2024 — Licence Ouverte 2.0.
+                    </p>
+                  </section>
                 )}
-                <p className="fr-text--xs pilote-sources">
-                  Source : plans d’action des Territoires d’industrie ; fond de carte : ANCT, périmètres des
-                  Territoires d’industrie, septembre 2024 — Licence Ouverte 2.0.
-                </p>
-              </section>
+                <div className="pilote-charts">
+                  {h.graphiques.map((g) => (
+                    <ChartSection
+                      key={g.code}
+                      chart={g}
+                      statuses={h.options.statuts}
+                      print={print}
+                      csvHref={`${path}.csv?${new URLSearchParams({ ...filters, graphique: g.code }).toString()}`}
+                    />
+                  ))}
+                </div>
+              </>
+            ) : (
+              <Loading label="Dessin de la carte et des graphiques…" />
             )}
-            <div className="pilote-charts">
-              {d.graphiques.map((g) => (
-                <ChartSection
-                  key={g.code}
-                  chart={g}
-                  statuses={d.options.statuts}
-                  print={print}
-                  csvHref={`${path}.csv?${new URLSearchParams({ ...filters, graphique: g.code }).toString()}`}
-                />
-              ))}
-            </div>
             <LeviersSection
               scope={leverScope(level, filters.region)}
               print={print}
