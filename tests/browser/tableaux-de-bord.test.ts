@@ -53,6 +53,10 @@ describe('tableau de bord national', () => {
     expect(total).toMatch(/actions retenues/);
     expect(await page.locator('.fr-notice').first().textContent()).toContain('Données de démonstration');
     await checkAccessibility(page, 'tableau de bord national');
+    // The map's table is built when opened: one row per territory.
+    const mapTable = page.locator('details', { hasText: 'Tableau des données de la carte' });
+    await mapTable.locator('summary').click();
+    await expect.poll(() => mapTable.locator('tbody tr').count()).toBe(183);
 
     // Filter on a region: the URL carries it and the table follows.
     await page.locator('#filtre-region').selectOption('84');

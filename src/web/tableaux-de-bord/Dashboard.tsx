@@ -10,6 +10,7 @@ import { apiQuery } from '../platform/api';
 import { DataTable } from '../platform/DataTable';
 import { DemoNotice } from '../platform/DemoBadge';
 import { elementTiming } from '../platform/elementTiming';
+import { LazyDetails } from '../platform/LazyDetails';
 import { Loading, QueryState } from '../platform/QueryState';
 import { usePageTitle } from '../platform/usePageTitle';
 import { BarChart, PatternDefs, StackedBarChart } from './charts';
@@ -312,41 +313,43 @@ export function Dashboard({ level, print = false }: { level: Level; print?: bool
                     </div>
                     {h.carte.note && <p className="fr-text--xs">{h.carte.note}</p>}
                     {!print && (
-                      <details className="fr-mb-2w">
-                        <summary>
-                          Tableau des données de la carte ({h.carte.lignes.length} territoires)
-                        </summary>
-                        <DataTable
-                          small
-                          caption={`${h.carte.titre} — tableau des données`}
-                          rows={h.carte.lignes}
-                          rowKey={(r) => r.id}
-                          columns={[
-                            {
-                              key: 'nom',
-                              label: 'Territoire d’industrie',
-                              rowHeader: true,
-                              render: (r) => (
-                                <Link to={`/tableaux-de-bord/territoires/${r.id}`}>{r.nom}</Link>
-                              ),
-                            },
-                            {
-                              key: 'valeur',
-                              label: 'Nombre d’actions',
-                              numeric: true,
-                              render: (r) => formatFrNumber(r.valeur),
-                            },
-                            {
-                              key: 'classe',
-                              label: 'Classe',
-                              render: (r) =>
-                                r.classe === null
-                                  ? 'donnée manquante'
-                                  : (h.carte!.legende.find((l) => l.classe === r.classe)?.libelle ?? ''),
-                            },
-                          ]}
-                        />
-                      </details>
+                      <LazyDetails
+                        className="fr-mb-2w"
+                        summary={`Tableau des données de la carte (${h.carte.lignes.length} territoires)`}
+                      >
+                        {() => (
+                          <DataTable
+                            small
+                            caption={`${h.carte!.titre} — tableau des données`}
+                            rows={h.carte!.lignes}
+                            rowKey={(r) => r.id}
+                            columns={[
+                              {
+                                key: 'nom',
+                                label: 'Territoire d’industrie',
+                                rowHeader: true,
+                                render: (r) => (
+                                  <Link to={`/tableaux-de-bord/territoires/${r.id}`}>{r.nom}</Link>
+                                ),
+                              },
+                              {
+                                key: 'valeur',
+                                label: 'Nombre d’actions',
+                                numeric: true,
+                                render: (r) => formatFrNumber(r.valeur),
+                              },
+                              {
+                                key: 'classe',
+                                label: 'Classe',
+                                render: (r) =>
+                                  r.classe === null
+                                    ? 'donnée manquante'
+                                    : (h.carte!.legende.find((l) => l.classe === r.classe)?.libelle ?? ''),
+                              },
+                            ]}
+                          />
+                        )}
+                      </LazyDetails>
                     )}
                     <p className="fr-text--xs pilote-sources">
                       Source : plans d’action des Territoires d’industrie ; fond de carte : ANCT, périmètres
