@@ -4,24 +4,26 @@
  * printed and exported. Every chart has its data table and a CSV export of the same numbers.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useDeferredValue, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useDeferredValue, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { apiQuery } from '../platform/api';
-import { DataTable } from '../platform/DataTable';
 import { DemoNotice } from '../platform/DemoBadge';
 import { elementTiming } from '../platform/elementTiming';
-import { LazyDetails } from '../platform/LazyDetails';
 import { Loading, QueryState } from '../platform/QueryState';
 import { usePageTitle } from '../platform/usePageTitle';
-import { BarChart, PatternDefs, StackedBarChart } from './charts';
 import { apiPath, dashboardFilters, dashboardUrl, type Level } from './dataPath';
-import { formatFrNumber, formatFrPercent } from './format';
+import { formatFrNumber } from './format';
 import { LeviersSection } from './LeviersSection';
-import { ChoroplethLegend, SvgChoropleth, usePrefetchMapLayer } from './SvgChoropleth';
-import type { Chart, Dashboard as DashboardData } from './types';
+import { usePrefetchMapLayer } from './mapLayer';
+import type { Dashboard as DashboardData } from './types';
+import './dashboards.css';
 
 export type { Level };
 export { apiPath };
+
+// Asked for as soon as this file runs, so that it downloads while the data does; evaluated when first drawn.
+const visuals = import('./DashboardVisuals');
+const DashboardVisuals = lazy(() => visuals);
 
 export function pagePath(level: Level): string {
   if (level.niveau === 'region') return `/tableaux-de-bord/regions/${level.code}`;
@@ -78,88 +80,6 @@ function Select({
   );
 }
 
-function ChartSection({
-  chart,
-  csvHref,
-  statuses,
-  print,
-}: {
-  chart: Chart;
-  csvHref: string;
-  statuses: DashboardData['options']['statuts'];
-  print: boolean;
-}) {
-  const titleId = `graphique-${chart.code}`;
-  const numberColumns = chart.colonnes.filter((c) => c.unite);
-  const stacked = chart.type === 'barres-empilees';
-  return (
-    <section aria-labelledby={titleId} className="fr-mb-6w pilote-chart-section" data-chart={chart.code}>
-      <h2 id={titleId} className="fr-h4">
-        {chart.titre}
-      </h2>
-      <p className="fr-text--sm">{chart.description}</p>
-      <div className={stacked ? undefined : 'pilote-chart-pair'}>
-        {stacked ? (
-          <StackedBarChart
-            testId={`graphique-${chart.code}`}
-            rows={chart.lignes.map((l) => ({
-              code: String(l.code),
-              libelle: String(l.libelle),
-              total: Number(l.total),
-              parts: Object.fromEntries(statuses.map((s) => [s.code, l[s.code] as number | null])),
-            }))}
-            statuses={statuses}
-            label={`${chart.titre} : barres empilées, une par ligne du tableau qui suit.`}
-            width={print ? 700 : 760}
-            rowHeight={print ? 12 : 30}
-          />
-        ) : (
-          <BarChart
-            testId={`graphique-${chart.code}`}
-            bars={chart.lignes.map((l) => ({
-              code: String(l.code),
-              libelle: String(l.libelle),
-              valeur: Number(l.nombre ?? 0),
-              etiquette: `${formatFrNumber(Number(l.nombre ?? 0))}${l.part == null ? '' : ` (${formatFrPercent(Number(l.part))})`}`,
-            }))}
-            unit="actions"
-            label={`${chart.titre} : diagramme en barres, valeurs dans le tableau qui suit.`}
-            width={print ? 360 : 760}
-            rowHeight={print ? 16 : 28}
-          />
-        )}
-        <DataTable
-          small
-          caption={`${chart.titre} — tableau des données`}
-          rows={chart.lignes}
-          rowKey={(r) => String(r.code)}
-          className={print ? 'pilote-print-table' : undefined}
-          columns={chart.colonnes
-            .filter((c) => !(print && c.cle === 'axe'))
-            .map((c, i) => ({
-              key: c.cle,
-              label: c.libelle,
-              rowHeader: i === 0,
-              numeric: numberColumns.includes(c),
-              render: (r: Record<string, string | number | null>) =>
-                c.unite === '%'
-                  ? formatFrPercent(r[c.cle] as number | null)
-                  : c.unite
-                    ? formatFrNumber(r[c.cle] as number)
-                    : String(r[c.cle] ?? ''),
-            }))}
-        />
-      </div>
-      <p className="fr-text--xs pilote-sources fr-mb-1w">{chart.source}</p>
-      {!print && (
-        <a className="fr-link fr-icon-download-line fr-link--icon-left fr-text--sm" href={csvHref} download>
-          Télécharger les données (CSV)<span className="fr-sr-only"> : {chart.titre}</span>
-        </a>
-      )}
-    </section>
-  );
-}
-
 export function Dashboard({ level, print = false }: { level: Level; print?: boolean }) {
   const { filters, set, reset, search } = useFilters();
   const path = apiPath(level);
@@ -176,11 +96,14 @@ export function Dashboard({ level, print = false }: { level: Level; print?: bool
   const [mapDrawn, setMapDrawn] = useState(false);
   const [leversSettled, setLeversSettled] = useState(false);
   const onLeversSettled = useCallback(() => setLeversSettled(true), []);
+  const onMapDrawn = useCallback(() => setMapDrawn(true), []);
   const data = query.data;
-  // The key figures first; the map and the charts (hundreds of SVG shapes and their tables) in a second,
-  // interruptible render: the page is readable as soon as its data arrives. Afterwards, a new filter's
-  // charts replace the previous ones when drawn, the filters and figures answering at once.
-  const h = useDeferredValue(data);
+  // The key figures first; the map and the charts (hundreds of SVG shapes, their tables, and the
+  // charting library's file) in a second, interruptible render: the page is readable as soon as its
+  // data arrives. `null` at first, even when the data is already there (asked for at start): were the
+  // charts in the first render, React would hold the whole page until their file arrived. Afterwards,
+  // a new filter's charts replace the previous ones when drawn, the filters and figures answering at once.
+  const h = useDeferredValue<DashboardData | null | undefined>(data, null);
   const title =
     !data || level.niveau === 'national'
       ? 'Tableau de bord national'
@@ -195,7 +118,6 @@ export function Dashboard({ level, print = false }: { level: Level; print?: bool
         print && ready && leversSettled ? 'true' : query.isError && print ? 'false' : undefined
       }
     >
-      <PatternDefs />
       <h1>{title}</h1>
       <QueryState query={query} loadingLabel="Chargement du tableau de bord…">
         {(d) => (
@@ -296,79 +218,15 @@ export function Dashboard({ level, print = false }: { level: Level; print?: bool
             {d.absence && <p className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">{d.absence}</p>}
             <KeyFigures d={d} />
             {h ? (
-              <>
-                {h.carte && (
-                  <section aria-labelledby="carte-actions" className="fr-mb-6w pilote-chart-section">
-                    <h2 id="carte-actions" className="fr-h4">
-                      {h.carte.titre}
-                    </h2>
-                    <div className="pilote-map-block">
-                      <MapWithReady
-                        d={h}
-                        region={level.niveau === 'region' ? level.code : (filters.region ?? undefined)}
-                        onDrawn={() => setMapDrawn(true)}
-                        width={print ? 330 : 560}
-                      />
-                      <ChoroplethLegend legend={h.carte.legende} title="Nombre d’actions (quantiles)" />
-                    </div>
-                    {h.carte.note && <p className="fr-text--xs">{h.carte.note}</p>}
-                    {!print && (
-                      <LazyDetails
-                        className="fr-mb-2w"
-                        summary={`Tableau des données de la carte (${h.carte.lignes.length} territoires)`}
-                      >
-                        {() => (
-                          <DataTable
-                            small
-                            caption={`${h.carte!.titre} — tableau des données`}
-                            rows={h.carte!.lignes}
-                            rowKey={(r) => r.id}
-                            columns={[
-                              {
-                                key: 'nom',
-                                label: 'Territoire d’industrie',
-                                rowHeader: true,
-                                render: (r) => (
-                                  <Link to={`/tableaux-de-bord/territoires/${r.id}`}>{r.nom}</Link>
-                                ),
-                              },
-                              {
-                                key: 'valeur',
-                                label: 'Nombre d’actions',
-                                numeric: true,
-                                render: (r) => formatFrNumber(r.valeur),
-                              },
-                              {
-                                key: 'classe',
-                                label: 'Classe',
-                                render: (r) =>
-                                  r.classe === null
-                                    ? 'donnée manquante'
-                                    : (h.carte!.legende.find((l) => l.classe === r.classe)?.libelle ?? ''),
-                              },
-                            ]}
-                          />
-                        )}
-                      </LazyDetails>
-                    )}
-                    <p className="fr-text--xs pilote-sources">
-                      Source : plans d’action des Territoires d’industrie ; fond de carte : ANCT, périmètres
-                      des Territoires d’industrie, septembre 2024 — Licence Ouverte 2.0.
-                    </p>
-                  </section>
-                )}
-                <div className="pilote-charts">
-                  {h.graphiques.map((g) => (
-                    <ChartSection
-                      key={g.code}
-                      chart={g}
-                      statuses={h.options.statuts}
-                      print={print}
-                      csvHref={`${path}.csv?${new URLSearchParams({ ...filters, graphique: g.code }).toString()}`}
-                    />
-                  ))}
-                </div>
-              </>
+              <Suspense fallback={<Loading label="Chargement des graphiques…" />}>
+                <DashboardVisuals
+                  d={h}
+                  level={level}
+                  filters={filters}
+                  print={print}
+                  onMapDrawn={onMapDrawn}
+                />
+              </Suspense>
             ) : (
               <Loading label="Dessin de la carte et des graphiques…" />
             )}
@@ -394,29 +252,6 @@ function leverScope(level: Level, region: string | undefined): { region?: string
   if (level.niveau === 'territoire') return { territoire: level.id };
   if (level.niveau === 'region') return { region: level.code };
   return region ? { region } : {};
-}
-
-function MapWithReady({
-  d,
-  region,
-  onDrawn,
-  width,
-}: {
-  d: DashboardData;
-  region?: string;
-  onDrawn: () => void;
-  width: number;
-}) {
-  return (
-    <SvgChoropleth
-      values={d.carte!.lignes}
-      legend={d.carte!.legende}
-      region={region}
-      width={width}
-      onDrawn={onDrawn}
-      label={`Carte : ${d.carte!.titre}. Les valeurs sont dans le tableau des données de la carte.`}
-    />
-  );
 }
 
 function KeyFigures({ d }: { d: DashboardData }) {

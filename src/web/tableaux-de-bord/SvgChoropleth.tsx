@@ -5,7 +5,7 @@
  * page gives the same values as a table. Missing values are hatched, never shown as zero.
  */
 import * as Plot from '@observablehq/plot';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useRef } from 'react';
 import { feature } from 'topojson-client';
@@ -32,20 +32,6 @@ export type MapValue = { id: string; classe: number | null };
 export type LegendEntry = { classe: number | null; libelle: string; nombre: number };
 
 type Props = { id: string; nom: string; reg: string };
-
-/** Starts loading the territories' layer with the page's own data (the map mounts only once that is in). */
-export function usePrefetchMapLayer(enabled: boolean) {
-  const client = useQueryClient();
-  useEffect(() => {
-    if (enabled) {
-      void client.prefetchQuery({
-        queryKey: [LAYER_URL],
-        queryFn: apiQuery<Topology>(LAYER_URL),
-        staleTime: Number.POSITIVE_INFINITY,
-      });
-    }
-  }, [client, enabled]);
-}
 
 export function classColour(classe: number | null, classes: number) {
   if (classe === null) return MISSING_FILL;
