@@ -34,6 +34,31 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   return opened;
 }
 
+describe('first load', () => {
+  it('asks for the signed-in person, the territory and the page of actions once each, before the page’s code', async () => {
+    const opened = await newPage(browser);
+    await opened.page.context().addCookies([{ ...cookie, url: platform.url }]);
+    const calls: string[] = [];
+    opened.page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/') || url.pathname.includes('/TerritoireActionsPage'))
+        calls.push(url.pathname + url.search);
+    });
+    await opened.page.goto(`${platform.url}/territoires/ti-8405/actions?statut=en-cours`);
+    await opened.page.locator('table tbody tr').first().waitFor();
+    await opened.page.waitForLoadState('networkidle');
+    const count = (path: string) => calls.filter((c) => c === path).length;
+    expect(count('/api/v1/comptes/moi')).toBe(1);
+    expect(count('/api/v1/territoires/ti-8405')).toBe(1);
+    expect(count('/api/v1/actions?ti=ti-8405&statut=en-cours&page=1&limit=25')).toBe(1);
+    // Asked for by the entry, before the page's own code was even requested.
+    const page = calls.findIndex((c) => c.includes('/TerritoireActionsPage'));
+    expect(page).toBeGreaterThan(calls.indexOf('/api/v1/actions?ti=ti-8405&statut=en-cours&page=1&limit=25'));
+    expect(opened.errors).toEqual([]);
+    await opened.page.context().close();
+  });
+});
+
 describe("a territory's action plan", () => {
   it('lists, filters, searches and opens a sheet', async () => {
     const { page, errors } = await open('/territoires/ti-8405/actions');
