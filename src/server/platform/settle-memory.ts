@@ -9,15 +9,15 @@ import { runInNewContext } from 'node:vm';
 // couple of hundred MiB, mostly garbage, and stays there once the traffic stops. A full, compacting
 // collection when the process is idle brings the resident memory down to what is actually live.
 // It runs once the allocations are a few seconds old: V8 only gives back the young generation's
-// space when the recent allocation rate is low. Collections a few seconds apart are what return the
-// emptied pages to the system (each one frees objects and compacts part of the heap; V8 unmaps the
-// pages it no longer needs on the next ones): in a test, 290 MiB of heap holding 12 MiB of live
-// objects went down to 220 MiB after one collection, 134 MiB after two, 17 MiB after three. So
-// collections repeat while the heap keeps shrinking.
+// space when the recent allocation rate is low. Further collections are what return the emptied
+// pages to the system (each one frees objects and compacts part of the heap; V8 unmaps the pages it
+// no longer needs on the next ones): in a test, 289 MiB of heap holding 12 MiB of live objects went
+// down to 218 MiB after one collection, 132 MiB after two, 47 MiB after three. So collections
+// repeat, half a second apart (the event loop stays free between them), while the heap shrinks.
 
 const SETTLE_DELAY_MS = 10_000;
-const NEXT_COLLECTION_MS = 2_000;
-const MAX_COLLECTIONS = 5;
+const NEXT_COLLECTION_MS = 500;
+const MAX_COLLECTIONS = 6;
 /** Another collection is worth it while the previous one gave back at least this much. */
 const SHRINK_BYTES = 2 * 1024 * 1024;
 /** How often the idle watcher looks at the event loop and the heap. */
