@@ -64,6 +64,9 @@ export default async function territoires(bench: Bench) {
       });
       const t = performance.now();
       await page.goto(bench.url, { waitUntil: 'commit' });
+      // The map sits below the first screen and loads when scrolled near: go straight to it, as a
+      // reader who came for the map would (the first view's weight without it is in page-weight.ts).
+      await page.locator('section[aria-labelledby="carte-titre"] .pilote-map').scrollIntoViewIfNeeded();
       // Usable: the map has drawn its territories and the table twin is there.
       await page.waitForFunction(
         () => {
@@ -82,7 +85,7 @@ export default async function territoires(bench: Bench) {
     const median = runs.sort((a, b) => a - b)[1]!;
     bench.record({
       scenario: 'territoires',
-      metric: 'page carte nationale utilisable (Chromium, médiane de 3)',
+      metric: 'page carte nationale utilisable, en allant droit à la carte (Chromium, médiane de 3)',
       value: median,
       unit: 'ms',
       target: '< 2000',
@@ -90,7 +93,7 @@ export default async function territoires(bench: Bench) {
     });
     bench.record({
       scenario: 'territoires',
-      metric: 'octets transférés, première vue (carte)',
+      metric: 'octets transférés, page et carte',
       value: Math.round(transferred / 1024),
       unit: 'Ko',
     });
