@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchMoi, MOI_KEY } from '../comptes/useMoi';
-import { ApiError, api } from '../platform/api';
+import { ApiError, api, currentCsrfToken } from '../platform/api';
 
 // The signed-in person (roles, CSRF token for writes) and the write helper of the action pages.
 // The server decides anyway: the roles only hide buttons it would refuse.
@@ -25,46 +25,12 @@ export function canWrite(me: Me | undefined, ti: string | undefined): boolean {
   );
 }
 
-/** An API error that keeps the server's details (409: the changes made in between). */
-export class DetailedApiError extends ApiError {
-  constructor(
-    message: string,
-    status: number,
-    readonly details: Record<string, unknown>,
-  ) {
-    super(message, status);
-  }
-}
+/** An API error keeps the server's details (409: the changes made in between; 400: the fields). */
+export { ApiError as DetailedApiError };
 
-async function csrfToken(): Promise<string> {
-  const me = await api<Me>('/api/v1/comptes/moi');
-  if (!me.connecte)
-    throw new ApiError('Authentification requise : connectez-vous pour accéder à cette ressource.', 401);
-  return me.csrfToken;
-}
-
-/** POST / PATCH / DELETE with the CSRF token; errors keep the server's French message and details. */
-export async function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'x-csrf-token': await csrfToken() };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.', 0);
-  }
-  const text = await response.text();
-  const data = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  if (!response.ok) {
-    const message = typeof data.message === 'string' ? data.message : `Erreur ${response.status} du serveur.`;
-    throw new DetailedApiError(message, response.status, data);
-  }
-  return data as T;
+/** POST / PATCH / DELETE with the session's CSRF token; errors keep the server's French message and details. */
+export function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return api<T>(path, { method, body });
 }
 
 /** Multipart upload with progress (fetch cannot report upload progress; XMLHttpRequest can). */
@@ -73,7 +39,9 @@ export async function upload<T>(
   file: File,
   onProgress: (fraction: number) => void,
 ): Promise<{ status: number; data: T }> {
-  const token = await csrfToken();
+  const token = await currentCsrfToken();
+  if (!token)
+    throw new ApiError('Authentification requise : connectez-vous pour accéder à cette ressource.', 401);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);

@@ -6,6 +6,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** The error's JSON body as the server sent it (a 409's changes made in between, a 400's fields). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -24,7 +26,8 @@ export function setCsrfToken(token: string | null | undefined): void {
   csrfToken = token;
 }
 
-async function currentCsrfToken(refresh = false): Promise<string | null> {
+/** The session's CSRF token (asked for once), for the few writes that cannot go through `api()` (uploads). */
+export async function currentCsrfToken(refresh = false): Promise<string | null> {
   if (csrfToken === undefined || refresh) {
     try {
       const response = await fetch('/api/v1/comptes/moi', {
@@ -75,10 +78,12 @@ export async function api<T>(path: string, options: ApiOptions = {}, retried = f
     // The session changed in another tab (new token): fetch it again and retry once.
     if (response.status === 403 && UNSAFE(method) && !retried && /CSRF/.test(text))
       return api<T>(path, options, true);
-    const message = (data as { message?: unknown } | null)?.message;
+    const details = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+    const message = details.message;
     throw new ApiError(
       typeof message === 'string' && message ? message : `Erreur ${response.status} du serveur pour ${path}.`,
       response.status,
+      details,
     );
   }
   return data as T;
