@@ -82,3 +82,17 @@ export async function launchChromium() {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
+
+/** Resolves once the national MapLibre map (exposed under automation as `__piloteMap`) has drawn its layers. */
+export function nationalMapDrawn(page: import('playwright-core').Page) {
+  return page.waitForFunction(
+    () => {
+      const map = (
+        window as unknown as { __piloteMap?: { loaded(): boolean; queryRenderedFeatures(): unknown[] } }
+      ).__piloteMap;
+      return Boolean(map?.loaded() && map.queryRenderedFeatures().length > 0);
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+}

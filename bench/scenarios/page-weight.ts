@@ -1,5 +1,5 @@
 import type { Bench } from '../lib';
-import { launchChromium } from '../lib';
+import { launchChromium, nationalMapDrawn } from '../lib';
 
 // The first view's weight, as the design brief counts it (≤ 300 KB transferred): bytes that
 // headless Chromium actually receives (compressed bodies plus headers, from the DevTools protocol)
@@ -19,19 +19,6 @@ import { launchChromium } from '../lib';
 const TARGET_KB = 300;
 
 type Page = import('playwright-core').Page;
-
-/** The national map has drawn its layers (MapLibre instance exposed under automation). */
-const nationalMapDrawn = (page: Page) =>
-  page.waitForFunction(
-    () => {
-      const map = (
-        window as unknown as { __piloteMap?: { loaded(): boolean; queryRenderedFeatures(): unknown[] } }
-      ).__piloteMap;
-      return Boolean(map?.loaded() && map.queryRenderedFeatures().length > 0);
-    },
-    undefined,
-    { timeout: 30_000 },
-  );
 
 /** Scrolls down a screen at a time, as a reader would, so that anything loaded on approach loads. */
 async function scrollToBottom(page: Page) {

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Bench } from '../lib';
-import { launchChromium } from '../lib';
+import { launchChromium, nationalMapDrawn } from '../lib';
 
 // Issue 2's figures: the référentiel API under 50 concurrent connections against the trivial
 // endpoint of the same server in the same run, the map layer's compressed size, and the national map
@@ -68,16 +68,7 @@ export default async function territoires(bench: Bench) {
       // reader who came for the map would (the first view's weight without it is in page-weight.ts).
       await page.locator('section[aria-labelledby="carte-titre"] .pilote-map').scrollIntoViewIfNeeded();
       // Usable: the map has drawn its territories and the table twin is there.
-      await page.waitForFunction(
-        () => {
-          const map = (
-            window as unknown as { __piloteMap?: { loaded(): boolean; queryRenderedFeatures(): unknown[] } }
-          ).__piloteMap;
-          return Boolean(map?.loaded() && map.queryRenderedFeatures().length > 0);
-        },
-        undefined,
-        { timeout: 30_000 },
-      );
+      await nationalMapDrawn(page);
       runs.push(Math.round(performance.now() - t));
       transferred = bytes;
       await context.close();

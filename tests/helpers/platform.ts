@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext, Clock } from '../../src/server/platform/context';
+import type { Database } from '../../src/server/platform/db/database';
 import { openPostgres } from '../../src/server/platform/db/postgres';
 import { type Platform, startPlatform } from '../../src/server/platform/start';
 import { openTestDatabase, serverUrl, type TemplateKind, usingPostgres } from './database';
@@ -36,15 +37,7 @@ export async function startTestPlatform(
     await db.close();
     throw error;
   }
-  return {
-    url: platform.url,
-    app: platform.app,
-    ctx: platform.ctx,
-    close: async () => {
-      await platform.close();
-      await db.close();
-    },
-  };
+  return asTestPlatform(platform, db);
 }
 
 /**
@@ -61,6 +54,11 @@ export async function startSecondInstance(first: TestPlatform): Promise<TestPlat
     listen: false,
     config: first.ctx.config,
   });
+  return asTestPlatform(platform, db);
+}
+
+/** The test's view of a started platform; closing it also closes (and, for a clone, drops) its database. */
+function asTestPlatform(platform: Platform, db: Database): TestPlatform {
   return {
     url: platform.url,
     app: platform.app,
