@@ -10,13 +10,20 @@ import { utilisateursRoutes } from './routes-utilisateurs';
 import { followSessionRevocations, revokeCachedSessions } from './sessions';
 import { grantOut } from './users';
 
+/** Writes of this module that never end a session nor change a role. */
+const CREATES_ONLY = new Set(['/api/v1/comptes/connexion', '/api/v1/comptes/mot-de-passe-oublie']);
+
 export async function comptesRoutes(app: FastifyInstance, ctx: AppContext) {
   // Any write of this module may end sessions or change accounts and roles: once it has committed
   // (onSend comes after the handler), every instance forgets the sessions it kept in memory.
   await followSessionRevocations(ctx.db);
-  app.addHook('onSend', async (request) => {
-    if (request.method !== 'GET' && request.url.startsWith('/api/v1/comptes/'))
-      await revokeCachedSessions(ctx.db);
+  // Only writes that succeeded and may end a session or change a role: not a refused request, not a
+  // sign-in or a reset request (they create, never revoke), which would cost a notification each.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.method === 'GET' || reply.statusCode >= 400) return;
+    const path = request.url.split('?')[0]!;
+    if (!path.startsWith('/api/v1/comptes/') || CREATES_ONLY.has(path)) return;
+    await revokeCachedSessions(ctx.db);
   });
   app.get(
     '/api/v1/comptes/moi',

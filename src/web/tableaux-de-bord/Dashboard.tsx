@@ -18,9 +18,6 @@ import { usePrefetchMapLayer } from './mapLayer';
 import type { Dashboard as DashboardData } from './types';
 import './dashboards.css';
 
-export type { Level };
-export { apiPath };
-
 // Asked for as soon as this file runs, so that it downloads while the data does; evaluated when first drawn.
 const visuals = import('./DashboardVisuals');
 const DashboardVisuals = lazy(() => visuals);

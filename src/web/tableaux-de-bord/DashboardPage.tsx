@@ -1,5 +1,6 @@
 import { useParams } from 'react-router-dom';
-import { Dashboard, type Level } from './Dashboard';
+import { Dashboard } from './Dashboard';
+import type { Level } from './dataPath';
 
 /** /tableaux-de-bord, /tableaux-de-bord/regions/:code, /tableaux-de-bord/territoires/:id */
 export function useLevel(): Level {
